@@ -1,0 +1,65 @@
+// The engine's one entry: snapshot in; recognised model, issues and plan out. Pure and deterministic.
+
+import { parseA1 } from './address';
+import { evaluateIndicator } from './compute/indicator';
+import { computeForm } from './compute/form';
+import { assembleProjects } from './compute/project';
+import { Findings } from './findings';
+import { Grid } from './grid';
+import type { Analysis, AnalyseOptions, Form, Issue, IndicatorList, ProjectList } from './model';
+import { PlanBuilder } from './plan';
+import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
+import { findForms } from './recognise/form';
+import { findLists } from './recognise/lists';
+import type { WorkbookSnapshot } from './snapshot';
+
+export class UnknownProfileError extends Error {
+  constructor(readonly profile: string) {
+    super(`unknown scoring profile "${profile}" (known: ${Object.keys(PROFILES).join(', ')})`);
+  }
+}
+
+export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
+  const profile = getProfile(options.profile ?? DEFAULT_PROFILE.name);
+  if (!profile) throw new UnknownProfileError(options.profile as string);
+  const findings = new Findings(options.lang ?? 'zh');
+  const grids = new Map(snapshot.sheets.map((s) => [s.name, new Grid(s)] as const));
+
+  const forms: Form[] = [];
+  const lists: ProjectList[] = [];
+  const indicatorLists: IndicatorList[] = [];
+  for (const grid of grids.values()) {
+    const sheetForms = findForms(grid, profile, findings);
+    const tables = findLists(grid, profile, findings, sheetForms.map((f) => [f.top, f.bottom]));
+    forms.push(...sheetForms);
+    lists.push(...tables.lists);
+    indicatorLists.push(...tables.indicatorLists);
+  }
+  const indicators = [...forms.flatMap((f) => f.indicators), ...indicatorLists.flatMap((l) => l.indicators)];
+  for (const ind of indicators) evaluateIndicator(ind, profile, findings);
+
+  const plan = new PlanBuilder(grids, findings);
+  const formScores = forms.map((form) => computeForm(form, profile, findings, plan));
+  const projects = assembleProjects({ lists, forms, formScores, indicatorLists }, profile, findings, plan);
+
+  if (forms.length + lists.length + indicatorLists.length === 0) {
+    findings.add('workbook.no-table', snapshot.sheets[0]?.name ?? '', 0, 0);
+  }
+  const built = plan.build(); // may add the protected-sheet issues: before the issues are sorted
+  return {
+    model: { projects, forms, lists, indicatorLists, indicators },
+    issues: sortIssues(findings.issues, snapshot),
+    plan: built,
+    profile: profile.name,
+  };
+}
+
+/** By sheet order, then row, then column: the order a reader walks the workbook. */
+function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
+  const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const pos = (i: Issue) => parseA1(i.cell);
+  return issues
+    .map((issue, index) => ({ issue, index, p: pos(issue) }))
+    .sort((a, b) => (order.get(a.issue.sheet) ?? 0) - (order.get(b.issue.sheet) ?? 0) || a.p.row - b.p.row || a.p.col - b.p.col || a.index - b.index)
+    .map((x) => x.issue);
+}

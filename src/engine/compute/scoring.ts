@@ -1,0 +1,68 @@
+// The arithmetic of RULES.md §1.2–1.6, on decimals. Each function is one rule.
+
+import { Dec, round2, roundRate, ZERO } from '../decimal';
+import type { Direction } from '../parse/target';
+import type { Grade, ReverseRule, ScoringProfile } from '../profile';
+
+/** 执行率 = 全年执行数 ÷ 全年预算数, as a fraction with a 2-decimal percent; null when undefined. */
+export function executionRate(budget: Dec | null, executed: Dec | null): Dec | null {
+  if (budget === null || executed === null || budget.lte(0)) return null;
+  return roundRate(executed.div(budget));
+}
+
+/**
+ * 得分 = 执行率 × 分值. The rate used is the one written in the sheet (2-decimal percent), so the
+ * sheet agrees with itself when a reviewer multiplies the two shown figures.
+ */
+export function executionScore(rate: Dec, weight: Dec, cap: boolean): Dec {
+  const score = round2(rate.times(weight));
+  return cap && score.gt(weight) ? weight : score;
+}
+
+/** A quantitative indicator's score (RULES.md §1.3). A negative actual is scored as 0. */
+export function quantitativeScore(direction: Direction, target: Dec, actualIn: Dec, weight: Dec, reverseRule: ReverseRule): Dec {
+  const actual = actualIn.isNegative() ? ZERO : actualIn;
+  if (direction === 'reverse') {
+    if (actual.lte(target)) return weight;
+    if (target.lte(0)) return ZERO;
+    if (reverseRule === 'ratio') return round2(target.div(actual).times(weight));
+    if (actual.gte(target.times(2))) return ZERO;
+    return round2(new Dec(1).minus(actual.minus(target).div(target)).times(weight));
+  }
+  if (direction === 'equal' && target.isZero()) return actual.lte(0) ? weight : ZERO;
+  if (actual.gte(target)) return weight;
+  if (target.lte(0)) return weight;
+  return round2(actual.div(target).times(weight));
+}
+
+export interface Band {
+  min: Dec;
+  max: Dec;
+  /** True when `max` itself belongs to the band (only the top band). */
+  maxIncluded: boolean;
+}
+
+/** The band of 分值 a qualitative grade allows (RULES.md §1.4). */
+export function qualitativeBand(level: 'achieved' | 'partial' | 'notAchieved', weight: Dec, profile: ScoringProfile): Band {
+  const high = round2(weight.times(profile.qualitativeBands.achieved));
+  const mid = round2(weight.times(profile.qualitativeBands.partial));
+  if (level === 'achieved') return { min: high, max: weight, maxIncluded: true };
+  if (level === 'partial') return { min: mid, max: high, maxIncluded: false };
+  return { min: ZERO, max: mid, maxIncluded: false };
+}
+
+export function inBand(score: Dec, band: Band): boolean {
+  return score.gte(band.min) && (band.maxIncluded ? score.lte(band.max) : score.lt(band.max));
+}
+
+export function gradeOf(score: Dec, profile: ScoringProfile): Grade {
+  for (const band of profile.gradeBands) {
+    if (score.gte(band.min)) return band.grade;
+  }
+  return profile.gradeBands[profile.gradeBands.length - 1].grade;
+}
+
+/** 换算得分 = Σ applicable scores ÷ Σ applicable 分值 × 100 (RULES.md §1.7). */
+export function convertedScore(scores: Dec, weights: Dec): Dec | null {
+  return weights.lte(0) ? null : round2(scores.div(weights).times(100));
+}

@@ -1,0 +1,241 @@
+// Every issue the engine can raise: a stable rule id, a fixed severity, and a message for the person who
+// fills the form (what is wrong, what to do), in Chinese and in English.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh' | 'en';
+export type Params = Record<string, string | number>;
+
+interface RuleText {
+  severity: Severity;
+  zh: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+export const RULES = {
+  'workbook.no-table': {
+    severity: 'error',
+    zh: () => '未识别到项目汇总表、绩效指标表或项目支出绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名。',
+    en: () => 'No project list, indicator list or self-evaluation form was recognised. Check that the headers include 项目名称, 三级指标, 年度指标值, 分值.',
+  },
+  'file.merge-overlap': {
+    severity: 'info',
+    zh: (p) => `合并区域 ${p.range} 与 ${p.other} 重叠（WPS 保存的文件常见），按 ${p.other} 读取；输出文件中已去掉重叠的合并。`,
+    en: (p) => `Merged area ${p.range} overlaps ${p.other} (common in files saved by WPS); read as ${p.other}, and the overlap is removed in the output file.`,
+  },
+  'table.missing-column': {
+    severity: 'error',
+    zh: (p) => `${p.table}缺少“${p.column}”列，相关检查和计算无法进行；请在表头补上该列。`,
+    en: (p) => `The ${p.table} has no "${p.column}" column, so its checks and computations cannot run; add the column to the header.`,
+  },
+  'cell.error-value': {
+    severity: 'error',
+    zh: (p) => `“${p.field}”为错误值 ${p.code}；请修正公式或改填数值。`,
+    en: (p) => `"${p.field}" holds the error value ${p.code}; fix the formula or type the number.`,
+  },
+  'cell.not-number': {
+    severity: 'error',
+    zh: (p) => `“${p.field}”应为数字，当前为“${p.text}”；请改填数字${p.unit ? `（单位：${p.unit}）` : ''}。`,
+    en: (p) => `"${p.field}" must be a number but holds "${p.text}"; type a number${p.unit ? ` (in ${p.unit})` : ''}.`,
+  },
+  'project.name-missing': {
+    severity: 'error',
+    zh: () => '此行有金额或得分，但“项目名称”为空；请填写项目名称。',
+    en: () => 'This row has amounts or scores but no project name (项目名称); fill it in.',
+  },
+  'project.duplicate': {
+    severity: 'error',
+    zh: (p) => `项目“${p.name}”重复出现（另见 ${p.other}）；请合并为一行或区分名称。`,
+    en: (p) => `Project "${p.name}" appears twice (see also ${p.other}); merge the rows or give them distinct names.`,
+  },
+  'exec.budget-zero': {
+    severity: 'error',
+    zh: () => '全年预算数为0或未填写，无法计算预算执行率；请填写调整后的全年预算数。',
+    en: () => 'The full-year budget (全年预算数) is zero or blank, so the execution rate is undefined; fill in the adjusted full-year budget.',
+  },
+  'exec.over': {
+    severity: 'warning',
+    zh: (p) => `全年执行数${p.executed}万元超过全年预算数${p.budget}万元（执行率${p.rate}）；请在偏差原因中说明超支原因。`,
+    en: (p) => `Executed ${p.executed} exceeds the budget ${p.budget} (execution rate ${p.rate}); explain the over-spending in the deviation reason.`,
+  },
+  'exec.low': {
+    severity: 'warning',
+    zh: (p) => `预算执行率为${p.rate}，超过20%的预算未执行；请说明原因，并在整改措施中写明如何加快执行进度。`,
+    en: (p) => `The execution rate is ${p.rate}: more than 20% of the budget was not spent; explain why and how execution will speed up.`,
+  },
+  'fund.total-mismatch': {
+    severity: 'error',
+    zh: (p) => `年度资金总额的“${p.column}”为${p.total}，但其中财政拨款、上年结转、其他资金之和为${p.sum}；请核对后使二者一致。`,
+    en: (p) => `The total funds' "${p.column}" is ${p.total}, but appropriation + carry-over + other add up to ${p.sum}; make them agree.`,
+  },
+  'weights.total': {
+    severity: 'error',
+    zh: (p) => `各项分值合计为${p.total}分（含预算执行率${p.execution}分），应为100分；请调整分值。`,
+    en: (p) => `The weights add up to ${p.total} points (including ${p.execution} for budget execution); they must make 100.`,
+  },
+  'weights.level1-label': {
+    severity: 'error',
+    zh: (p) => `一级指标“${p.label}”标注${p.declared}分，其下各指标分值合计为${p.actual}分；请使二者一致。`,
+    en: (p) => `Level-1 indicator "${p.label}" is labelled ${p.declared} points but its indicators add up to ${p.actual}; make them agree.`,
+  },
+  'weights.level1-split': {
+    severity: 'info',
+    zh: (p) => `一级指标分值为${p.split}，与默认的产出50分、效益30分、满意度10分不同；如属特殊情况，请在自评报告中说明。`,
+    en: (p) => `The level-1 split is ${p.split}, not the default output 50 / outcome 30 / satisfaction 10; explain the special case in the report.`,
+  },
+  'weight.missing': {
+    severity: 'error',
+    zh: () => '未填写分值，无法计算得分；请填写该指标的分值。',
+    en: () => 'No weight (分值): the score cannot be computed; fill in the weight.',
+  },
+  'score.above-weight': {
+    severity: 'error',
+    zh: (p) => `得分${p.score}高于分值${p.weight}；得分不能超过分值，请修改。`,
+    en: (p) => `The score ${p.score} is above the weight ${p.weight}; a score cannot exceed its weight.`,
+  },
+  'qual.out-of-band': {
+    severity: 'error',
+    zh: (p) => `实际完成值为“${p.grade}”，得分应在${p.range}之间，当前为${p.score}；请修改得分或实际完成值。`,
+    en: (p) => `The actual value is "${p.grade}", so the score must be within ${p.range}, not ${p.score}; change the score or the actual value.`,
+  },
+  'qual.default-filled': {
+    severity: 'info',
+    zh: (p) => `定性指标得分为空，已按“${p.grade}”建议填入${p.score}分；请确认，或在${p.range}内调整。`,
+    en: (p) => `The qualitative score was blank; ${p.score} is suggested for "${p.grade}"; confirm it or choose another within ${p.range}.`,
+  },
+  'qual.unclear': {
+    severity: 'warning',
+    zh: (p) => `实际完成值“${p.text}”无法判断达成程度；请改填“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。`,
+    en: (p) => `The actual value "${p.text}" does not say how far the target was met; write 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差.`,
+  },
+  'actual.missing': {
+    severity: 'error',
+    zh: () => '未填写实际完成值，无法计算得分；请填写全年实际完成情况。',
+    en: () => 'No actual value (实际完成值): the score cannot be computed; fill in what was achieved.',
+  },
+  'actual.not-number': {
+    severity: 'error',
+    zh: (p) => `年度指标值“${p.target}”为定量指标，实际完成值“${p.text}”不是数值；请填写数值（如 ${p.example}）。`,
+    en: (p) => `The target "${p.target}" is quantitative but the actual value "${p.text}" is not a number; type a number (e.g. ${p.example}).`,
+  },
+  'actual.negative': {
+    severity: 'info',
+    zh: (p) => `实际完成值${p.actual}为负数，按0计分。`,
+    en: (p) => `The actual value ${p.actual} is negative and is scored as 0.`,
+  },
+  'actual.percent-assumed': {
+    severity: 'info',
+    zh: (p) => `实际完成值${p.actual}按${p.percent}理解（年度指标值以%计）；如不对请直接填写百分数。`,
+    en: (p) => `The actual value ${p.actual} is read as ${p.percent} (the target is in %); type a percentage if that is wrong.`,
+  },
+  'target.missing': {
+    severity: 'error',
+    zh: () => '未填写年度指标值；请填写“≥95%”“≤90万元”这样的指标值，或定性目标的文字。',
+    en: () => 'No target (年度指标值); write one such as "≥95%" or "≤90万元", or the text of a qualitative target.',
+  },
+  'target.malformed': {
+    severity: 'error',
+    zh: (p) => `年度指标值“${p.text}”无法识别；请写成“符号+数值+单位”，如“≥95%”“≤90万元”“=100%”。`,
+    en: (p) => `The target "${p.text}" cannot be read; write operator + number + unit, e.g. "≥95%", "≤90万元", "=100%".`,
+  },
+  'target.unit-mismatch': {
+    severity: 'error',
+    zh: (p) => `年度指标值的单位为“${p.targetUnit}”，实际完成值的单位为“${p.actualUnit}”，无法换算；请统一单位。`,
+    en: (p) => `The target is in "${p.targetUnit}" but the actual value in "${p.actualUnit}"; they cannot be converted, use one unit.`,
+  },
+  'cost.positive-operator': {
+    severity: 'warning',
+    zh: (p) => `成本指标的年度指标值为“${p.text}”（${p.operator}），成本指标通常应为“≤”上限；请确认指标方向。`,
+    en: (p) => `The cost indicator's target is "${p.text}" (${p.operator}); cost targets are normally a ceiling (≤); check the direction.`,
+  },
+  'reason.missing-short': {
+    severity: 'error',
+    zh: (p) => `指标未完全达成（得分${p.score}，分值${p.weight}），请填写偏差原因分析及改进措施。`,
+    en: (p) => `The indicator was not fully met (score ${p.score} of ${p.weight}); write the deviation reason and the measures taken.`,
+  },
+  'reason.missing-over': {
+    severity: 'error',
+    zh: (p) => `实际完成值${p.actual}达到年度指标值${p.target}的${p.ratio}（≥${p.limit}），指标值可能设定偏低；请填写偏差原因分析。`,
+    en: (p) => `The actual value ${p.actual} is ${p.ratio} of the target ${p.target} (≥ ${p.limit}): the target may have been set too low; explain the deviation.`,
+  },
+  'total.mismatch': {
+    severity: 'error',
+    zh: (p) => `${p.what}填写为${p.stated}，但各项之和为${p.sum}；回填时改为${p.sum}。`,
+    en: (p) => `${p.what} is written as ${p.stated} but its items add up to ${p.sum}; filling writes ${p.sum}.`,
+  },
+  'list-total.mismatch': {
+    severity: 'error',
+    zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
+    en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
+  },
+  'formula.differs': {
+    severity: 'warning',
+    zh: (p) => `此单元格是公式 ${p.formula}，结果为${p.actual}，按规则应为${p.expected}；公式未被覆盖，请核对公式。`,
+    en: (p) => `This cell holds the formula ${p.formula}, which gives ${p.actual}; the rules give ${p.expected}. The formula was kept: check it.`,
+  },
+  'formula.error': {
+    severity: 'error',
+    zh: (p) => `此单元格的公式 ${p.formula} 结果为错误值 ${p.code}${p.expected ? `，按规则应为${p.expected}` : ''}；请修正公式，或清空单元格后由本工具回填。`,
+    en: (p) => `The formula ${p.formula} in this cell gives ${p.code}${p.expected ? `; the rules give ${p.expected}` : ''}. Fix the formula, or clear the cell and let the tool fill it.`,
+  },
+  'exec.executed-missing': {
+    severity: 'warning',
+    zh: () => '全年执行数未填写，无法计算执行率；如全年未支出，请填0。',
+    en: () => 'The executed amount (全年执行数) is blank, so the execution rate cannot be computed; type 0 if nothing was spent.',
+  },
+  'project.score-missing': {
+    severity: 'warning',
+    zh: () => '工作簿中没有该项目的指标，自评得分也未填写；请填写自评得分，或补充该项目的绩效指标。',
+    en: () => 'The workbook has no indicators for this project and no score was typed; type the score or add the indicators.',
+  },
+  'project.score-range': {
+    severity: 'error',
+    zh: (p) => `自评得分${p.score}不在0～100之间；请修改。`,
+    en: (p) => `The score ${p.score} is not between 0 and 100; correct it.`,
+  },
+  'indicator.unknown-project': {
+    severity: 'warning',
+    zh: (p) => `指标所属项目“${p.name}”不在项目汇总表中；请核对项目名称是否与汇总表一致。`,
+    en: (p) => `The indicator's project "${p.name}" is not in the project list; check that the names match.`,
+  },
+  'indicator.project-missing': {
+    severity: 'error',
+    zh: () => '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。',
+    en: () => 'This indicator row has no project name, and none above it to inherit; fill in 项目名称.',
+  },
+  'indicator.none': {
+    severity: 'warning',
+    zh: () => '此自评表没有绩效指标行；请填写产出、效益、满意度指标。',
+    en: () => 'This form has no indicator rows; add the output, outcome and satisfaction indicators.',
+  },
+  'consistency.score-vs-exec': {
+    severity: 'warning',
+    zh: (p) => `指标完成度${p.indicator}明显高于预算执行率得分率${p.execution}；请核实指标完成情况，或说明资金未执行而目标已完成的原因。`,
+    en: (p) => `Indicator completion ${p.indicator} is well above budget execution ${p.execution}; check the indicators or explain how the goals were met without spending.`,
+  },
+  'achievement.differs': {
+    severity: 'info',
+    zh: (p) => `绩效目标实现程度填写为${p.stated}，按指标得分计算为${p.computed}；请核对。`,
+    en: (p) => `Goal achievement is written as ${p.stated}; the indicator scores give ${p.computed}; check it.`,
+  },
+  'sheet.protected': {
+    severity: 'error',
+    zh: (p) => `工作表“${p.sheet}”受保护，${p.count}个计算单元格无法回填；请在“审阅 > 撤销工作表保护”后重试。`,
+    en: (p) => `Sheet "${p.sheet}" is protected, so ${p.count} computed cells cannot be filled; unprotect it (Review > Unprotect Sheet) and run again.`,
+  },
+  'classified.skipped': {
+    severity: 'info',
+    zh: () => '涉密行：只计入数量和金额，不分析、不引用其文字内容。',
+    en: () => 'Classified row: counted with its amounts, its text is neither analysed nor quoted.',
+  },
+} satisfies Record<string, RuleText>;
+
+export type RuleId = keyof typeof RULES;
+
+export function severityOf(rule: RuleId): Severity {
+  return RULES[rule].severity as Severity;
+}
+
+export function renderMessage(rule: RuleId, params: Params, lang: Lang): string {
+  const text: RuleText = RULES[rule] as RuleText;
+  return lang === 'en' ? text.en(params) : text.zh(params);
+}

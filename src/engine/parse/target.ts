@@ -1,0 +1,79 @@
+// 年度指标值: an operator, a number and a unit ('≥95%', '不低于85%', '≤90万元', '20集以上'), or a text
+// (a qualitative target such as '作用明显').
+
+import type { Dec } from '../decimal';
+import type { CellValue } from '../snapshot';
+import { cellText, fold, isBlankLike } from '../text';
+import { parseNumberText } from './value';
+
+export type Operator = '>=' | '>' | '<=' | '<' | '=';
+export type Direction = 'positive' | 'reverse' | 'equal';
+
+export type Target =
+  | { kind: 'blank' }
+  | { kind: 'quantitative'; operator: Operator; direction: Direction; value: Dec; unit: string; implicitOperator: boolean }
+  | { kind: 'qualitative'; text: string }
+  | { kind: 'malformed'; text: string };
+
+// Longer words first: 不超过 must not be read as 超过, 大于等于 not as 大于.
+const PREFIX_OPERATORS: Array<[string, Operator]> = [
+  ['大于等于', '>='], ['小于等于', '<='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不高于', '<='],
+  ['不超过', '<='], ['不多于', '<='], ['不大于', '<='], ['至少', '>='], ['至多', '<='], ['最多', '<='],
+  ['高于', '>'], ['大于', '>'], ['超过', '>'], ['多于', '>'], ['低于', '<'], ['小于', '<'], ['少于', '<'],
+  ['等于', '='], ['>=', '>='], ['=>', '>='], ['<=', '<='], ['=<', '<='], ['≥', '>='], ['≧', '>='], ['≤', '<='],
+  ['≦', '<='], ['>', '>'], ['<', '<'], ['==', '='], ['=', '='],
+];
+
+const SUFFIX_OPERATORS: Array<[string, Operator]> = [
+  ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='],
+];
+
+export function directionOf(op: Operator): Direction {
+  if (op === '>=' || op === '>') return 'positive';
+  if (op === '<=' || op === '<') return 'reverse';
+  return 'equal';
+}
+
+function splitOperator(text: string): { operator: Operator | null; rest: string } {
+  for (const [word, op] of PREFIX_OPERATORS) {
+    if (text.startsWith(word)) return { operator: op, rest: text.slice(word.length) };
+  }
+  return { operator: null, rest: text };
+}
+
+/**
+ * @param isCost a 成本指标 without an operator is a ceiling (≤); any other bare number is a floor (≥),
+ *               which is how units write counts such as '20集'.
+ */
+export function parseTarget(value: CellValue, isCost = false): Target {
+  if (isBlankLike(value)) return { kind: 'blank' };
+  const raw = typeof value === 'number' ? String(value) : cellText(value);
+  const text = fold(raw).replace(/\s+/g, '');
+  let { operator, rest } = splitOperator(text);
+  for (const [word, op] of SUFFIX_OPERATORS) {
+    if (rest.endsWith(word)) {
+      operator = operator ?? op;
+      rest = rest.slice(0, -word.length);
+      break;
+    }
+  }
+  const n = parseNumberText(rest);
+  if (!n) return operator ? { kind: 'malformed', text: raw } : { kind: 'qualitative', text: raw };
+  const implicitOperator = operator === null;
+  const op: Operator = operator ?? (isCost ? '<=' : '>=');
+  return { kind: 'quantitative', operator: op, direction: directionOf(op), value: n.value, unit: n.unit, implicitOperator };
+}
+
+/** An actual value: a number with a unit (a copied operator in front is dropped), or a text. */
+export function parseActual(value: CellValue): { kind: 'blank' } | { kind: 'number'; value: Dec; unit: string; typed: boolean } | { kind: 'text'; text: string } {
+  if (isBlankLike(value)) return { kind: 'blank' };
+  if (typeof value === 'number') {
+    const n = parseNumberText(String(value));
+    if (n) return { kind: 'number', value: n.value, unit: '', typed: false };
+  }
+  const text = fold(cellText(value)).replace(/\s+/g, '');
+  const { rest } = splitOperator(text);
+  const n = parseNumberText(rest.replace(/(及以上|以上|及以下|以下)$/, ''));
+  if (n) return { kind: 'number', value: n.value, unit: n.unit, typed: true };
+  return { kind: 'text', text: cellText(value) };
+}

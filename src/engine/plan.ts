@@ -1,0 +1,106 @@
+// The cells to write. Only computed cells, only where the value changes (re-running changes nothing),
+// never over the user's formula (its result is checked instead), never on a protected sheet.
+
+import { toA1 } from './address';
+import { type Dec, formatPercent, formatScore, round2, roundRate } from './decimal';
+import type { Findings } from './findings';
+import type { Grid } from './grid';
+import type { CellPos, CellWrite, Plan, WriteKind } from './model';
+import { errorCode, parseValue } from './parse/value';
+import type { CellValue } from './snapshot';
+import { cellText, shortText } from './text';
+
+export const FORMAT_RATE = '0.00%';
+export const FORMAT_SCORE = '0.00';
+
+const RATE_KINDS: WriteKind[] = ['executionRate', 'achievement'];
+
+export class PlanBuilder {
+  private readonly writes: CellWrite[] = [];
+  private readonly taken = new Set<string>();
+
+  constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
+
+  /** Plans `value` for a computed cell. Returns false when the cell keeps the user's formula. */
+  set(pos: CellPos, value: Dec | string, kind: WriteKind): boolean {
+    const grid = this.grids.get(pos.sheet);
+    if (!grid || pos.col < 0 || pos.row < 0) return false;
+    // A value written into a merged area belongs in its top-left cell.
+    const area = grid.merge(pos.row, pos.col);
+    const row = area ? area.top : pos.row;
+    const col = area ? area.left : pos.col;
+    const cell = toA1(row, col);
+    const key = `${pos.sheet}!${cell}`;
+    if (this.taken.has(key)) return true;
+    this.taken.add(key);
+
+    const isRate = RATE_KINDS.includes(kind);
+    const before = grid.value(row, col);
+    const formula = grid.formula(cell);
+    if (formula !== null) {
+      this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
+      return false;
+    }
+    if (typeof value === 'string') {
+      if (cellText(before) === value) return true;
+      this.writes.push({ sheet: pos.sheet, cell, row, col, value, numberFormat: null, before, kind });
+      return true;
+    }
+    if (typeof before === 'number' && value.eq(before)) return true;
+    this.writes.push({ sheet: pos.sheet, cell, row, col, value: value.toNumber(), numberFormat: isRate ? FORMAT_RATE : FORMAT_SCORE, before, kind });
+    return true;
+  }
+
+  private checkFormula(sheet: string, row: number, col: number, formula: string, result: unknown, expected: Dec | string, isRate: boolean): void {
+    const shown = typeof expected === 'string' ? expected : isRate ? formatPercent(expected) : formatScore(expected);
+    const code = errorCode(result as string);
+    const f = shortText(`=${formula.replace(/^=/, '')}`, 40);
+    if (code) {
+      this.findings.add('formula.error', sheet, row, col, { formula: f, code, expected: shown });
+      return;
+    }
+    const parsed = parseValue(result as never);
+    let same: boolean;
+    if (typeof expected === 'string') same = cellText(result as never) === expected;
+    else if (parsed.kind !== 'number') same = false;
+    else {
+      const got = parsed.unit === '%' ? parsed.value.div(100) : parsed.value;
+      // Compare as shown: =G7/F7 gives 0.950601…, which is 95.06 % as written.
+      same = isRate ? roundRate(got).eq(expected) : round2(got).eq(round2(expected));
+    }
+    if (!same) {
+      const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result as never)) || '空';
+      this.findings.add('formula.differs', sheet, row, col, { formula: f, actual, expected: shown });
+    }
+  }
+
+  hasFormula(pos: CellPos): boolean {
+    return this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col)) != null;
+  }
+
+  valueAt(pos: CellPos): CellValue {
+    return this.grids.get(pos.sheet)?.value(pos.row, pos.col) ?? null;
+  }
+
+  /** Where nothing can be computed, a formula that gives an error value is still worth a message. */
+  checkFormulaError(pos: CellPos): void {
+    if (pos.col < 0) return;
+    const formula = this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col));
+    const code = errorCode(this.valueAt(pos));
+    if (formula && code) this.findings.add('formula.error', pos.sheet, pos.row, pos.col, { formula: shortText(`=${formula.replace(/^=/, '')}`, 40), code, expected: '' });
+  }
+
+  /** Writes on protected sheets cannot happen: drop them and say so once per sheet. */
+  build(): Plan {
+    const kept: CellWrite[] = [];
+    const blocked = new Map<string, CellWrite[]>();
+    for (const w of this.writes) {
+      if (this.grids.get(w.sheet)?.sheet.protected) blocked.set(w.sheet, [...(blocked.get(w.sheet) ?? []), w]);
+      else kept.push(w);
+    }
+    for (const [sheet, writes] of blocked) {
+      this.findings.add('sheet.protected', sheet, writes[0].row, writes[0].col, { sheet, count: writes.length });
+    }
+    return { writes: kept };
+  }
+}

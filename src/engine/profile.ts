@@ -1,0 +1,161 @@
+// The scoring profile: every rule that differs between counties is a setting here, not code.
+// RULES.md names the sources; the national default comes first, named variants copy and change it.
+
+export type Grade = string;
+export type ReverseRule = 'ratio' | 'linear';
+export type QualitativeGrade = 'achieved' | 'partial' | 'notAchieved';
+
+/** Columns of the project list (TEMPLATE.md §1). */
+export type ProjectField =
+  | 'seq' | 'unit' | 'name' | 'category' | 'initialBudget' | 'budget' | 'executed' | 'executionRate'
+  | 'achievement' | 'score' | 'grade' | 'note' | 'goal' | 'outcome';
+
+/** Columns of an indicator table (TEMPLATE.md §2 and the form's indicator block). */
+export type IndicatorField =
+  | 'project' | 'level1' | 'level2' | 'level3' | 'nature' | 'measure' | 'target' | 'actual' | 'weight'
+  | 'score' | 'reason';
+
+/** Columns of the form's fund block (TEMPLATE.md §3, row 6). */
+export type FundField = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'executionRate' | 'score';
+
+export type FundRowKind = 'total' | 'appropriation' | 'carryOver' | 'other';
+
+export interface ScoringProfile {
+  name: string;
+  label: { zh: string; en: string };
+  /** 预算执行率's points, used when the form leaves 分值 blank and for indicator lists. */
+  executionWeight: number;
+  /** The default split of level-1 points; another split is allowed (reported as info) as long as all make 100. */
+  level1Weights: Record<string, number>;
+  capExecutionScore: boolean;
+  reverseRule: ReverseRule;
+  /** Actual ≥ ratio × target needs an explanation (a target set too low). */
+  overAchievementRatio: number;
+  /** Lower bounds (inclusive) of the qualitative bands, as a share of 分值. */
+  qualitativeBands: { achieved: number; partial: number };
+  /** The share of 分值 filled in when a qualitative score is blank (to be confirmed by the user). */
+  qualitativeDefaults: Record<QualitativeGrade, number>;
+  /** Phrases real sheets use for each qualitative grade, matched after folding; longer phrases win. */
+  qualitativePhrases: Record<QualitativeGrade, string[]>;
+  /** Highest grade first; a score at or above `min` gets `grade`. */
+  gradeBands: Array<{ grade: Grade; min: number }>;
+  /** Amounts in 万元 and scores may differ by this much before a total is wrong. */
+  tolerance: number;
+  /** Warn when indicator completion exceeds execution completion by more than this share of the former. */
+  consistencyMargin: number;
+  /** Warn when the execution rate is below this (more than 20 % of the budget not executed). */
+  lowExecutionRate: number;
+  projectHeaders: Record<ProjectField, string[]>;
+  indicatorHeaders: Record<IndicatorField, string[]>;
+  fundHeaders: Record<FundField, string[]>;
+  fundRows: Record<FundRowKind, string[]>;
+  /** Words in 项目名称 / 三级指标 that mark a classified row: counted, never quoted. */
+  classifiedMarks: string[];
+  /** Row labels of a total row. */
+  totalLabels: string[];
+}
+
+const national: ScoringProfile = {
+  name: 'national',
+  label: { zh: '全国通用（财预〔2020〕10号）', en: 'National default (MoF 2020 No. 10)' },
+  executionWeight: 10,
+  level1Weights: { '产出指标': 50, '效益指标': 30, '满意度指标': 10 },
+  capExecutionScore: true,
+  reverseRule: 'ratio',
+  overAchievementRatio: 1.3,
+  qualitativeBands: { achieved: 0.8, partial: 0.6 },
+  qualitativeDefaults: { achieved: 1, partial: 0.6, notAchieved: 0 },
+  qualitativePhrases: {
+    achieved: [
+      '达成年度指标', '达成预期指标', '达成预期目标', '达成目标', '达成', '已达成', '全部达成', '完成', '已完成', '全部完成',
+      '按时完成', '按期完成', '效果明显', '效果显著', '成效显著', '明显', '显著', '显著提高', '明显提高', '明显提升', '有效提升',
+      '好', '良好', '优', '优秀', '高', '较高', '是', '达标', '合格', '符合', '符合要求', '满意', '很满意', '非常满意', '有效', '及时',
+      '作用明显', '推广面广',
+    ],
+    partial: [
+      '部分达成年度指标并具有一定效果', '部分达成', '基本达成', '基本完成', '部分完成', '有一定效果', '一定效果', '较好', '一般',
+      '基本满意', '较满意', '比较满意', '基本合格', '基本符合', '较明显',
+    ],
+    notAchieved: [
+      '未达成年度指标且效果较差', '未达成', '未完成', '未实施', '未开展', '效果较差', '较差', '差', '否', '不满意',
+      '不合格', '不符合', '无效', '不明显', '不好', '不高', '不及时', '未达标', '不达标',
+    ],
+  },
+  gradeBands: [
+    { grade: '优', min: 90 },
+    { grade: '良', min: 80 },
+    { grade: '中', min: 60 },
+    { grade: '差', min: 0 },
+  ],
+  tolerance: 0.01,
+  consistencyMargin: 0.05,
+  lowExecutionRate: 0.8,
+  projectHeaders: {
+    seq: ['序号', '编号'],
+    unit: ['部门名称', '单位名称', '实施单位', '预算单位', '主管部门'],
+    name: ['项目名称'],
+    category: ['项目类别', '项目性质', '项目类型'],
+    initialBudget: ['年初预算数', '年初预算'],
+    budget: ['全年预算数', '调整后预算数', '预算调整数', '资金数额', '全年预算', '调整后预算', '预算数'],
+    executed: ['全年执行数', '实际支出数', '资金执行数', '执行数', '实际支出', '全年支出数'],
+    executionRate: ['预算执行率', '执行率', '资金执行率'],
+    achievement: ['绩效目标实现程度', '12月底绩效目标实现程度', '目标实现程度', '绩效目标完成率'],
+    score: ['自评得分', '得分', '自评分数', '总分'],
+    grade: ['评价等级', '自评等级', '等级', '自评结果'],
+    note: ['偏差原因', '备注', '说明', '偏差原因分析', '原因说明'],
+    goal: ['绩效目标', '年度绩效目标', '预期目标'],
+    outcome: ['实现情况', '完成情况', '实际完成情况', '绩效目标实现情况'],
+  },
+  indicatorHeaders: {
+    project: ['项目名称'],
+    level1: ['一级指标'],
+    level2: ['二级指标'],
+    level3: ['三级指标', '指标名称', '具体指标'],
+    nature: ['指标性质', '计算符号', '指标方向', '指标类型'],
+    measure: ['计量单位', '度量单位'],
+    target: ['年度指标值', '指标值', '目标值', '年度目标值', '预期指标值'],
+    actual: ['实际完成值', '实际完成情况', '实际值', '完成值', '全年实际完成值', '实际完成'],
+    weight: ['分值', '权重', '标准分值', '指标分值'],
+    score: ['得分', '自评得分', '实际得分'],
+    reason: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '偏差原因及改进措施', '未完成原因分析', '原因分析及改进措施'],
+  },
+  fundHeaders: {
+    initialBudget: ['年初预算数'],
+    budget: ['全年预算数', '调整后预算数', '预算调整数'],
+    executed: ['全年执行数', '实际支出数', '资金执行数'],
+    weight: ['分值'],
+    executionRate: ['执行率', '预算执行率'],
+    score: ['得分'],
+  },
+  fundRows: {
+    total: ['年度资金总额', '资金总额', '合计'],
+    appropriation: ['财政拨款', '本年财政拨款', '当年财政拨款', '财政拨款(本年)', '财政拨款(当年)'],
+    carryOver: ['上年结转资金', '上年结转', '结转资金'],
+    other: ['其他资金', '其他'],
+  },
+  classifiedMarks: ['涉密'],
+  totalLabels: ['合计', '总计', '总分', '小计'],
+};
+
+/** The provincial finance systems (预算管理一体化 / FASP2): linear reverse rule, grades at 80 / 70 / 60. */
+const provincial: ScoringProfile = {
+  ...national,
+  name: 'provincial',
+  label: { zh: '省级一体化系统（FASP2）', en: 'Provincial system (FASP2)' },
+  reverseRule: 'linear',
+  gradeBands: [
+    { grade: '优', min: 80 },
+    { grade: '良', min: 70 },
+    { grade: '中', min: 60 },
+    { grade: '差', min: 0 },
+  ],
+};
+
+export const PROFILES: Readonly<Record<string, ScoringProfile>> = { national, provincial };
+
+export const DEFAULT_PROFILE = national;
+
+export function getProfile(name: string | undefined): ScoringProfile | null {
+  if (name === undefined) return DEFAULT_PROFILE;
+  return Object.prototype.hasOwnProperty.call(PROFILES, name) ? PROFILES[name] : null;
+}

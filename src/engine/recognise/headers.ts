@@ -1,0 +1,54 @@
+// Finds a table's header by its labels (aliases from the profile), on one row or two rows where a
+// merged band (项目资金（万元）) sits over the real column labels.
+
+import type { Grid } from '../grid';
+import { labelKey } from '../text';
+
+export type AliasIndex<F extends string> = Map<string, F>;
+
+export interface HeaderMatch<F extends string> {
+  row: number;
+  /** The header's last row: `row` + 1 for a two-row header. */
+  lastRow: number;
+  cols: Partial<Record<F, number>>;
+}
+
+export function aliasIndex<F extends string>(aliases: Record<F, string[]>): AliasIndex<F> {
+  const index = new Map<string, F>();
+  for (const field of Object.keys(aliases) as F[]) {
+    for (const alias of aliases[field]) {
+      const key = labelKey(alias);
+      if (!index.has(key)) index.set(key, field);
+    }
+  }
+  return index;
+}
+
+function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<F>, cols: Partial<Record<F, number>>, accept: (col: number) => boolean): number {
+  let found = 0;
+  for (let c = 0; c < grid.colCount; c++) {
+    if (grid.isMergedTail(row, c) || !accept(c)) continue;
+    const field = index.get(grid.label(row, c));
+    if (field !== undefined && cols[field] === undefined) {
+      cols[field] = c;
+      found++;
+    }
+  }
+  return found;
+}
+
+/** The header that starts at `row`, or null when the row holds no known label. */
+export function matchHeader<F extends string>(grid: Grid, row: number, index: AliasIndex<F>): HeaderMatch<F> | null {
+  const cols: Partial<Record<F, number>> = {};
+  if (rowFields(grid, row, index, cols, () => true) === 0) return null;
+  if (row + 1 >= grid.rowCount) return { row, lastRow: row, cols };
+  // The row below belongs to the header where it labels columns under a band or under an empty cell.
+  const under = (c: number): boolean => {
+    const area = grid.merge(row, c);
+    if (area && area.bottom > row) return false; // a label merged down over both rows
+    if (area && area.right > area.left) return true; // under a band
+    return grid.text(row, c) === '';
+  };
+  const extra = rowFields(grid, row + 1, index, cols, under);
+  return { row, lastRow: extra > 0 ? row + 1 : row, cols };
+}

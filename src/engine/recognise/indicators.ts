@@ -1,0 +1,114 @@
+// Indicator rows, as they appear in a form's indicator block and in an indicator list: 项目名称 / 一级 /
+// 二级 are merged down or left blank under the first row and inherit from above.
+
+import { Findings, readNumber } from '../findings';
+import type { Grid } from '../grid';
+import type { Indicator } from '../model';
+import { parseTarget } from '../parse/target';
+import { normalizeUnit } from '../parse/value';
+import type { IndicatorField, ScoringProfile } from '../profile';
+import { cellText, fold, labelKey } from '../text';
+
+export type IndicatorCols = Partial<Record<IndicatorField, number>>;
+
+export const SCORE_UNITS = new Set(['', '分']);
+
+/** The 计算符号 / 指标性质 column, when the target's operator is written there. */
+function operatorFromNature(nature: string): string {
+  const n = fold(nature).replace(/\s+/g, '');
+  if (/^(正向|>=|≥|>|大于等于)/.test(n)) return n.startsWith('>') && !n.startsWith('>=') ? '>' : '≥';
+  if (/^(反向|<=|≤|<|小于等于)/.test(n)) return n.startsWith('<') && !n.startsWith('<=') ? '<' : '≤';
+  if (/^(=|等于)/.test(n)) return '=';
+  return '';
+}
+
+export function isTotalLabel(text: string, profile: ScoringProfile): boolean {
+  const key = labelKey(text);
+  return key !== '' && profile.totalLabels.some((label) => labelKey(label) === key);
+}
+
+export function isClassified(text: string, profile: ScoringProfile): boolean {
+  return profile.classifiedMarks.some((mark) => text.includes(mark));
+}
+
+export interface IndicatorBlock {
+  indicators: Indicator[];
+  /** The row of the 总分 / 合计 line that ended the block, if any. */
+  totalRow: number | null;
+}
+
+/**
+ * Reads indicator rows from `from` up to (not including) `to`. `project` fixes the project (a form,
+ * whose block ends at its 总分 row); otherwise it comes from the 项目名称 column and total rows are skipped.
+ */
+export function readIndicatorRows(
+  grid: Grid, cols: IndicatorCols, from: number, to: number, project: string | null,
+  profile: ScoringProfile, findings: Findings,
+): IndicatorBlock {
+  const col = (f: IndicatorField): number => cols[f] ?? -1;
+  const text = (row: number, f: IndicatorField): string => (col(f) >= 0 ? grid.text(row, col(f)) : '');
+  const indicators: Indicator[] = [];
+  let level1 = '';
+  let level2 = '';
+  let currentProject = project ?? '';
+  let reportedMissingProject = false;
+
+  for (let row = from; row < to; row++) {
+    const labels = (['project', 'level1', 'level2', 'level3'] as IndicatorField[]).map((f) => text(row, f));
+    const firstCell = grid.text(row, grid.nextFilledRight(row, -1));
+    if (labels.some((t) => isTotalLabel(t, profile)) || isTotalLabel(firstCell, profile)) {
+      if (project !== null) return { indicators, totalRow: row };
+      continue;
+    }
+
+    const own = (['level3', 'target', 'actual', 'weight', 'score'] as IndicatorField[]).some((f) => text(row, f) !== '');
+    const l1 = text(row, 'level1');
+    const l2 = text(row, 'level2');
+    if (l1 !== '') {
+      level2 = l1 !== level1 ? '' : level2;
+      level1 = l1;
+    }
+    if (l2 !== '') level2 = l2;
+    if (project === null && text(row, 'project') !== '') currentProject = text(row, 'project');
+    if (!own) continue;
+
+    if (project === null && currentProject === '' && !reportedMissingProject) {
+      findings.add('indicator.project-missing', grid.name, row, col('project') >= 0 ? col('project') : col('level3'));
+      reportedMissingProject = true;
+    }
+
+    const level3 = text(row, 'level3');
+    const isCost = labelKey(level2).includes('成本');
+    const symbol = operatorFromNature(text(row, 'nature'));
+    const measure = text(row, 'measure');
+    const rawTarget = text(row, 'target');
+    const withSymbol = symbol && rawTarget && !/^[<>=≥≤≦≧＜＞＝]/.test(fold(rawTarget)) ? `${symbol}${rawTarget}` : rawTarget;
+    const target = parseTarget(withSymbol, isCost);
+    if (target.kind === 'quantitative' && target.unit === '' && measure) target.unit = normalizeUnit(measure);
+    const classified = isClassified(`${currentProject}${level3}`, profile);
+
+    const weight = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS);
+    const score = readNumber(grid, row, col('score'), '得分', findings, SCORE_UNITS);
+    indicators.push({
+      sheet: grid.name,
+      row,
+      project: currentProject,
+      level1,
+      level2,
+      level3,
+      targetText: rawTarget,
+      actualText: col('actual') >= 0 ? cellText(grid.value(row, col('actual'))) : '',
+      target,
+      cols: { project: col('project'), level1: col('level1'), level3: col('level3'), target: col('target'), actual: col('actual'), weight: col('weight'), score: col('score'), reason: col('reason') },
+      weight: weight?.value ?? null,
+      score: null,
+      scoreEntered: score?.value ?? null,
+      scoreSource: 'entered',
+      completion: null,
+      qualitative: null,
+      reason: text(row, 'reason'),
+      classified,
+    });
+  }
+  return { indicators, totalRow: null };
+}
