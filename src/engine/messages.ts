@@ -19,8 +19,8 @@ export const RULES = {
   },
   'file.merge-overlap': {
     severity: 'info',
-    zh: (p) => `合并区域 ${p.range} 与 ${p.other} 重叠（WPS 保存的文件常见），按 ${p.other} 读取；输出文件中已去掉重叠的合并。`,
-    en: (p) => `Merged area ${p.range} overlaps ${p.other} (common in files saved by WPS); read as ${p.other}, and the overlap is removed in the output file.`,
+    zh: (p) => `合并区域 ${p.ranges} 与其他合并区域重叠（共${p.count}处，WPS 保存的文件常见），已按不重叠的合并读取；输出文件中去掉了这些重叠的合并，单元格内容不变。`,
+    en: (p) => `Merged areas ${p.ranges} overlap other merges (${p.count}, common in files saved by WPS); they were read without the overlap, and the output file drops them; no cell content changes.`,
   },
   'table.missing-column': {
     severity: 'error',

@@ -30,6 +30,8 @@ export interface Indicator {
   level3: string;
   targetText: string;
   actualText: string;
+  /** The actual value as the cell holds it (a %-formatted cell holds 0.93 for 93 %). */
+  actualValue: CellValue;
   target: Target;
   /** Columns of this indicator's cells (-1 when the table has no such column). */
   cols: { project: number; level1: number; level3: number; target: number; actual: number; weight: number; score: number; reason: number };

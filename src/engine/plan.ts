@@ -101,6 +101,9 @@ export class PlanBuilder {
     for (const [sheet, writes] of blocked) {
       this.findings.add('sheet.protected', sheet, writes[0].row, writes[0].col, { sheet, count: writes.length });
     }
+    // In the workbook's order, so that writes form contiguous runs and a preview reads top to bottom.
+    const order = new Map([...this.grids.keys()].map((name, i) => [name, i]));
+    kept.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
     return { writes: kept };
   }
 }

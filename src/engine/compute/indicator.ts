@@ -45,7 +45,7 @@ export function evaluateIndicator(ind: Indicator, profile: ScoringProfile, findi
     if (target.direction === 'positive' && !target.implicitOperator && ind.level2.includes('成本')) {
       add('cost.positive-operator', ind.cols.target, { text: ind.targetText, operator: target.operator === '>' ? '>' : '≥' });
     }
-    const actual = parseActual(ind.actualText === '' ? null : ind.actualText);
+    const actual = parseActual(ind.actualValue);
     if (actual.kind === 'blank') return add('actual.missing', ind.cols.actual);
     if (actual.kind === 'text') {
       return add('actual.not-number', ind.cols.actual, { target: ind.targetText, text: shortText(actual.text), example: `${target.value.toString()}${target.unit}` });

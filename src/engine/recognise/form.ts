@@ -27,11 +27,16 @@ interface Anchor {
 
 function findAnchors(grid: Grid, profile: ScoringProfile): Anchor[] {
   const fundIndex = aliasIndex(profile.fundHeaders);
+  const listIndex = aliasIndex(profile.projectHeaders);
   const nameKey = labelKey(NAME_LABEL);
   const anchors: Anchor[] = [];
   for (let row = 0; row < grid.rowCount; row++) {
     for (let col = 0; col < grid.colCount; col++) {
       if (grid.isMergedTail(row, col) || grid.label(row, col) !== nameKey) continue;
+      // A form's 项目名称 is a label with the name beside it; in a list it is one column header among others.
+      let headers = 0;
+      for (let c = 0; c < grid.colCount; c++) if (!grid.isMergedTail(row, c) && listIndex.has(grid.label(row, c))) headers++;
+      if (headers > 1) break;
       const valueCol = grid.nextFilledRight(row, col);
       for (let f = row + 1; f < Math.min(grid.rowCount, row + 1 + FUND_HEADER_REACH); f++) {
         const header = matchHeader(grid, f, fundIndex);

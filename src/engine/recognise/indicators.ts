@@ -98,6 +98,7 @@ export function readIndicatorRows(
       level3,
       targetText: rawTarget,
       actualText: col('actual') >= 0 ? cellText(grid.value(row, col('actual'))) : '',
+      actualValue: col('actual') >= 0 ? grid.value(row, col('actual')) : null,
       target,
       cols: { project: col('project'), level1: col('level1'), level3: col('level3'), target: col('target'), actual: col('actual'), weight: col('weight'), score: col('score'), reason: col('reason') },
       weight: weight?.value ?? null,

@@ -6,14 +6,15 @@ export { readWorkbook, type OpenedWorkbook } from './read';
 export { applyPlan, workbookBytes } from './write';
 export { FileError, type FileProblem } from './errors';
 
-/** The merges dropped on reading, as issues beside the engine's. */
+/** The merges dropped on reading, as one issue per sheet beside the engine's. */
 export function mergeIssues(dropped: DroppedMerge[], lang: Lang): Issue[] {
-  const text = RULES['file.merge-overlap'];
-  return dropped.map((d) => ({
+  const bySheet = new Map<string, DroppedMerge[]>();
+  for (const d of dropped) bySheet.set(d.sheet, [...(bySheet.get(d.sheet) ?? []), d]);
+  return [...bySheet].map(([sheet, list]) => ({
     rule: 'file.merge-overlap',
     severity: 'info',
-    sheet: d.sheet,
-    cell: d.range.split(':')[0],
-    message: text[lang]({ range: d.range, other: d.other }),
+    sheet,
+    cell: list[0].range.split(':')[0],
+    message: RULES['file.merge-overlap'][lang]({ ranges: list.map((d) => d.range).join(lang === 'zh' ? '、' : ', '), count: list.length }),
   }));
 }

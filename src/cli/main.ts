@@ -1,0 +1,190 @@
+// `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
+
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { basename, resolve } from 'path';
+import { parseArgs } from 'util';
+import { analyse, type Analysis, type CellWrite, type Issue, type Lang, PROFILES, UnknownProfileError } from '../engine';
+import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes } from '../gateways/xlsx';
+import { toJson } from './json';
+import { SEVERITY, T, USAGE } from './text';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const consoleIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
+
+class UsageError extends Error {}
+
+function usage(lang: Lang): string {
+  const profiles = Object.values(PROFILES).map((p) => `${p.name}（${p.label[lang]}）`).join(lang === 'zh' ? '、' : ', ');
+  return USAGE[lang].replace('PROFILES', profiles);
+}
+
+function langOf(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'zh';
+}
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  const lang = langOf(argv);
+  const t = T[lang];
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        profile: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh' },
+        output: { type: 'string', short: 'o' },
+        'in-place': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(t.usageError((e as Error).message));
+    io.err(usage(lang));
+    return EXIT.unusable;
+  }
+  const { values, positionals } = args;
+  const [command, file] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    (command === undefined && !values.help ? io.err : io.out)(usage(lang));
+    return command === undefined && !values.help ? EXIT.unusable : EXIT.ok;
+  }
+  try {
+    if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
+    if (command !== 'check' && command !== 'fill') throw new UsageError(t.unknownCommand(command));
+    if (!file || positionals.length > 2) throw new UsageError(usage(lang));
+    const options = { profile: values.profile, json: values.json, lang };
+    if (command === 'check') return await check(file, options, io);
+    return await fill(file, { ...options, output: values.output, inPlace: values['in-place'] }, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      return EXIT.unusable;
+    }
+    if (e instanceof FileError) {
+      io.err(e.describe(lang));
+      return EXIT.unusable;
+    }
+    if (e instanceof UnknownProfileError) {
+      io.err(t.unknownProfile(e.profile, Object.keys(PROFILES).join(', ')));
+      return EXIT.unusable;
+    }
+    throw e;
+  }
+}
+
+interface Options {
+  profile?: string;
+  json: boolean;
+  lang: Lang;
+}
+
+interface Loaded {
+  opened: OpenedWorkbook;
+  analysis: Analysis;
+  issues: Issue[];
+}
+
+async function load(file: string, options: Options): Promise<Loaded> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new FileError('not-found', file);
+  const opened = await readWorkbook(readFileSync(path), basename(file));
+  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang });
+  return { opened, analysis, issues: [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues] };
+}
+
+function recognised(analysis: Analysis): boolean {
+  const m = analysis.model;
+  return m.forms.length + m.lists.length + m.indicatorLists.length > 0;
+}
+
+function exitFor(issues: Issue[]): number {
+  return issues.some((i) => i.severity === 'error') ? EXIT.errors : EXIT.ok;
+}
+
+async function check(file: string, options: Options, io: Io): Promise<number> {
+  const { analysis, issues } = await load(file, options);
+  if (!recognised(analysis)) return noTable(file, analysis, options, io);
+  if (options.json) io.out(JSON.stringify(toJson(analysis, issues), null, 2));
+  else printReport(file, analysis, issues, options.lang, io);
+  return exitFor(issues);
+}
+
+function noTable(file: string, analysis: Analysis, options: Options, io: Io): number {
+  const message = analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '';
+  io.err(`${basename(file)}: ${message}`);
+  if (options.json) io.out(JSON.stringify(toJson(analysis, analysis.issues), null, 2));
+  return EXIT.unusable;
+}
+
+async function fill(file: string, options: Options & { output?: string; inPlace: boolean }, io: Io): Promise<number> {
+  const t = T[options.lang];
+  const output = options.output ?? (options.inPlace ? file : undefined);
+  if (!output) throw new UsageError(t.needOutput);
+  if (resolve(output) === resolve(file) && !options.inPlace) throw new UsageError(t.sameFile);
+
+  const { opened, analysis, issues } = await load(file, options);
+  if (!recognised(analysis)) return noTable(file, analysis, options, io);
+  applyPlan(opened.workbook, analysis.plan);
+  const bytes = await workbookBytes(opened.workbook);
+  // Write beside the target and rename: an interrupted run never leaves a half-written workbook.
+  const temp = `${resolve(output)}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, resolve(output));
+  } catch (e) {
+    throw new UsageError(t.writeFailed(output, (e as Error).message));
+  }
+
+  const writes = analysis.plan.writes;
+  if (options.json) {
+    io.out(JSON.stringify(toJson(analysis, issues, writes), null, 2));
+    return exitFor(issues);
+  }
+  printReport(file, analysis, issues, options.lang, io);
+  io.out('');
+  io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
+  for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
+  return exitFor(issues);
+}
+
+function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return T[lang].blank;
+  if (typeof value === 'number' && write?.numberFormat === '0.00%') return `${(value * 100).toFixed(2)}%`;
+  if (typeof value === 'number' && write?.numberFormat === '0.00') return value.toFixed(2);
+  return String(value);
+}
+
+function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {
+  const t = T[lang];
+  const m = analysis.model;
+  const profile = PROFILES[analysis.profile];
+  io.out(`${basename(file)} · ${t.profile(profile.label[lang])}`);
+  const parts: string[] = [];
+  if (m.lists.length) parts.push(t.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
+  if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
+  if (m.forms.length) parts.push(t.forms(m.forms.length));
+  io.out(t.found(parts));
+  const bySheet = new Map<string, Issue[]>();
+  for (const issue of issues) bySheet.set(issue.sheet, [...(bySheet.get(issue.sheet) ?? []), issue]);
+  for (const [sheet, list] of bySheet) {
+    io.out('');
+    io.out(lang === 'zh' ? `【${sheet}】` : `[${sheet}]`);
+    for (const issue of list) io.out(`  ${SEVERITY[lang][issue.severity].padEnd(lang === 'zh' ? 2 : 7)}  ${issue.cell.padEnd(5)} ${issue.message}`);
+  }
+  const count = (s: string) => issues.filter((i) => i.severity === s).length;
+  io.out('');
+  io.out(issues.length ? t.totals(count('error'), count('warning'), count('info')) : t.clean);
+}

@@ -1,0 +1,64 @@
+// What the command line says, in Chinese and English.
+
+import type { Lang, Severity } from '../engine';
+
+export const USAGE: Record<Lang, string> = {
+  zh: `用法：
+  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
+      校验自评工作簿，按工作表列出问题。退出码：0 无错误，1 有错误，2 文件无法使用。
+  selfeval fill FILE -o OUT [--in-place] [--profile NAME] [--json] [--lang zh|en]
+      计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），并列出改动。
+
+评分方案（--profile）：PROFILES`,
+  en: `Usage:
+  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
+      Check a self-evaluation workbook and list the issues by sheet. Exit 0: no error, 1: errors, 2: unusable file.
+  selfeval fill FILE -o OUT [--in-place] [--profile NAME] [--json] [--lang zh|en]
+      Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE) and list the changes.
+
+Scoring profiles (--profile): PROFILES`,
+};
+
+export const SEVERITY: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+export const T = {
+  zh: {
+    profile: (label: string) => `评分方案：${label}`,
+    found: (parts: string[]) => `识别到：${parts.join('、')}`,
+    lists: (n: number, rows: number) => `项目汇总表 ${n} 张（${rows} 个项目）`,
+    indicatorLists: (n: number, rows: number) => `绩效指标表 ${n} 张（${rows} 个指标）`,
+    forms: (n: number) => `项目支出绩效自评表 ${n} 份`,
+    totals: (e: number, w: number, i: number) => `共 ${e} 个错误、${w} 个警告、${i} 条提示。`,
+    clean: '未发现问题。',
+    wrote: (file: string, n: number) => `已写入 ${file}：改动 ${n} 个计算单元格。`,
+    nothing: (file: string) => `计算结果与工作簿一致，无需改动；已写出 ${file}。`,
+    blank: '（空）',
+    usageError: (msg: string) => `参数错误：${msg}`,
+    needOutput: '请用 -o OUT 指定输出文件，或加 --in-place 覆盖原文件。',
+    sameFile: '输出文件与输入文件相同；如确要覆盖原文件，请加 --in-place。',
+    unknownProfile: (name: string, known: string) => `未知的评分方案“${name}”；可选：${known}。`,
+    unknownCommand: (cmd: string) => `未知命令“${cmd}”。`,
+    writeFailed: (file: string, why: string) => `无法写入 ${file}：${why}`,
+  },
+  en: {
+    profile: (label: string) => `Scoring profile: ${label}`,
+    found: (parts: string[]) => `Recognised: ${parts.join(', ')}`,
+    lists: (n: number, rows: number) => `${n} project list(s) (${rows} projects)`,
+    indicatorLists: (n: number, rows: number) => `${n} indicator list(s) (${rows} indicators)`,
+    forms: (n: number) => `${n} self-evaluation form(s)`,
+    totals: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info.`,
+    clean: 'No issues found.',
+    wrote: (file: string, n: number) => `Wrote ${file}: ${n} computed cell(s) changed.`,
+    nothing: (file: string) => `The computed cells already hold the right values; wrote ${file} unchanged.`,
+    blank: '(blank)',
+    usageError: (msg: string) => `Usage error: ${msg}`,
+    needOutput: 'Give the output file with -o OUT, or --in-place to overwrite the input.',
+    sameFile: 'The output is the input file; add --in-place to overwrite it.',
+    unknownProfile: (name: string, known: string) => `Unknown scoring profile "${name}"; known: ${known}.`,
+    unknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
+    writeFailed: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+  },
+} as const;
