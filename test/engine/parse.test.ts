@@ -13,6 +13,7 @@ const num = (v: unknown) => {
 describe('cell values as a user reads them (TEMPLATE.md "What real files look like")', () => {
   test.each([
     ['190.00', '190', ''],
+    ["'190.00", '190', ''],
     ['0.00%', '0', '%'],
     ['1,234.5', '1234.5', ''],
     ['１２.５', '12.5', ''],

@@ -24,3 +24,8 @@ export function issue(analysis: Analysis, rule: string, at?: string): Issue {
 export function planned(analysis: Analysis, at: string): number | string | undefined {
   return analysis.plan.writes.find((w) => `${w.sheet}!${w.cell}` === at)?.value;
 }
+
+/** A layout from src/samples as the snapshot a gateway would read from it. */
+export function fromSpec(spec: import('../../src/samples/layouts').SheetSpec, extra: { protected?: boolean } = {}): SheetSnapshot {
+  return { name: spec.name, values: spec.rows, formulas: { ...spec.formulas }, merges: [...spec.merges], protected: extra.protected };
+}

@@ -30,7 +30,8 @@ export function normalizeUnit(unit: string): string {
 
 /** A number with an optional unit after it; null when the text is not of that shape. */
 export function parseNumberText(raw: string): { value: Dec; unit: string } | null {
-  const text = fold(raw).replace(/\s+/g, '');
+  // A leading apostrophe is how users force a number to be text in Excel: it is not part of the number.
+  const text = fold(raw).replace(/\s+/g, '').replace(/^'/, '');
   const m = NUMBER_AT_START.exec(text);
   if (!m) return null;
   const unit = normalizeUnit(m[2]);

@@ -1,0 +1,187 @@
+// Project and indicator lists as real files have them (TEMPLATE.md "What real files look like").
+import { analyse } from '../../src/engine';
+import { applyPlanToSnapshot } from '../../src/gateways/memory';
+import { book, issue, planned, sheet, where } from '../support/snapshot';
+
+/**
+ * A list that starts at B3 under a title, with a two-row header whose band 项目资金（万元） is merged
+ * over C4:E4, full-width brackets, (A)/(B) suffixes, a line break and spaces inside labels, an extra
+ * column nobody knows (核对人), a 合计 row and a signature line.
+ */
+function messyList() {
+  return sheet('项目汇总表', [
+    [],
+    [null, '青山镇2025年度项目支出绩效自评汇总表'],
+    [],
+    [null, '项 目 名 称', '项目资金（万元）', null, null, '执行率\n（B/A）', '自评得分', '评价等级', '核对人', '备注'],
+    [null, null, '年初预算数', '全年预算数（A）', '全年执行数(B)'],
+    [null, '乡村振兴衔接资金项目', 1700, 1759.62291, 1672.699499, null, 92.5, null, '李四', null],
+    [null, '农村人居环境整治项目', "'100", '1,050.00', '１０００', null, '88.5分', null, '李四', null],
+    [null, '防汛物资储备', 12, 12, '—', null, null, null, null, '资金未下达'],
+    [null, '综合文化站免费开放', 15, 15, '#DIV/0!', null, 90, null, null, null],
+    [null, '合  计', null, 2863.62291, null, null, null, null, null, null],
+    [],
+    [null, '填表人：王五', null, null, '审核人：赵六'],
+  ], { merges: ['B2:J2', 'B4:B5', 'C4:E4', 'F4:F5', 'G4:G5', 'H4:H5', 'I4:I5', 'J4:J5'] });
+}
+
+describe('project list', () => {
+  test('is found under a title, with a two-row merged header not in row 1 or column A', () => {
+    const a = analyse(book(messyList()));
+    expect(a.model.lists).toHaveLength(1);
+    const list = a.model.lists[0];
+    expect(list.headerRow).toBe(3);
+    expect(list.columns).toMatchObject({ name: 1, initialBudget: 2, budget: 3, executed: 4, executionRate: 5, score: 6, grade: 7, note: 9 });
+    expect(list.rows.map((r) => r.name)).toEqual(['乡村振兴衔接资金项目', '农村人居环境整治项目', '防汛物资储备', '综合文化站免费开放']);
+    expect(list.totalRow).toBe(9);
+  });
+
+  test('reads numbers stored as text, thousands separators, full-width digits and a trailing 分', () => {
+    const a = analyse(book(messyList()));
+    const p = a.model.projects.find((x) => x.name === '农村人居环境整治项目')!;
+    expect([p.initialBudget?.toString(), p.budget?.toString(), p.executed?.toString(), p.score?.toString()]).toEqual(['100', '1050', '1000', '88.5']);
+    expect(planned(a, '项目汇总表!F7')).toBe(0.9524);
+  });
+
+  test('writes the rate and grade of each project and nothing in columns it does not own', () => {
+    const a = analyse(book(messyList()));
+    expect(planned(a, '项目汇总表!F6')).toBe(0.9506);
+    expect(planned(a, '项目汇总表!H6')).toBe('优');
+    expect(planned(a, '项目汇总表!H7')).toBe('良');
+    const columns = new Set(a.plan.writes.map((w) => w.cell.replace(/\d+/g, '')));
+    expect([...columns].sort()).toEqual(['F', 'H']);
+  });
+
+  test('a placeholder, an error value and a wrong total each get a message at their cell', () => {
+    const a = analyse(book(messyList()));
+    expect(issue(a, 'exec.executed-missing', '项目汇总表!E8').message).toBe('全年执行数未填写，无法计算执行率；如全年未支出，请填0。');
+    expect(issue(a, 'cell.error-value', '项目汇总表!E9').message).toBe('“全年执行数”为错误值 #DIV/0!；请修正公式或改填数值。');
+    expect(issue(a, 'list-total.mismatch', '项目汇总表!D10').message).toBe('合计行“全年预算数”为2863.62291，各项目之和为2836.62291；请核对合计或各项目金额。');
+  });
+
+  test('the 合计 row is a total, not a project, and gets its own rate', () => {
+    const snap = messyList();
+    snap.values[9][3] = 2836.62291;
+    snap.values[9][4] = 2672.699499;
+    const a = analyse(book(snap));
+    expect(a.model.projects.map((p) => p.name)).not.toContain('合计');
+    expect(planned(a, '项目汇总表!F10')).toBe(0.9422);
+  });
+
+  test('a duplicate project is an error that points at the first one', () => {
+    const snap = messyList();
+    snap.values[8][1] = '乡村振兴衔接资金项目';
+    const a = analyse(book(snap));
+    expect(issue(a, 'project.duplicate', '项目汇总表!B9').message).toBe('项目“乡村振兴衔接资金项目”重复出现（另见 项目汇总表!B6）；请合并为一行或区分名称。');
+  });
+
+  test('a text-only list (序号 · 项目名称 · 绩效目标 · 实现情况) is recognised', () => {
+    const a = analyse(book(sheet('Sheet1', [
+      ['序号', '项目名称', '绩效目标', '实现情况'],
+      [1, '道路硬化', '硬化道路5800平方米', '已完成'],
+      [2, '防汛物资储备', '储备防汛物资一批', '资金未下达，未实施'],
+    ])));
+    expect(a.model.projects.map((p) => [p.name, p.outcome])).toEqual([['道路硬化', '已完成'], ['防汛物资储备', '资金未下达，未实施']]);
+    expect(a.plan.writes).toEqual([]);
+  });
+
+  test('classified rows are counted but their text is not analysed', () => {
+    const a = analyse(book(sheet('汇总', [
+      ['项目名称', '全年预算数', '全年执行数', '自评得分'],
+      ['维稳专项经费（涉密）', 50, 48, 95],
+      ['涉密', 10, 10, 90],
+    ])));
+    expect(a.model.projects.map((p) => p.classified)).toEqual([true, true]);
+    expect(a.model.projects).toHaveLength(2);
+  });
+});
+
+function indicatorList() {
+  return sheet('绩效指标表', [
+    ['2025年度项目绩效指标完成情况表'],
+    ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '填报说明'],
+    ['东村道路硬化工程', '产出指标', '数量指标', '道路硬化面积', '≥5000平方米', '5800平方米', 20, null, null, '自填'],
+    [null, null, '质量指标', '工程验收合格率', '=100%', '100%', 15, null, null, null],
+    [null, null, '时效指标', '按期完工率', '＝100％', '100%', 10, null, null, null],
+    [null, null, '成本指标', '工程造价', '≤80万元', '800000元', 5, null, null, null],
+    [null, '效益指标', '社会效益指标', '群众出行条件', '明显改善', '效果明显', 30, 30, null, null],
+    [null, '满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%', '86%', 10, null, '部分路段排水不畅，已安排整改', null],
+    ['秸杆禁烧', '产出指标', '数量指标', '秸秆综合利用率', '≥90%', '93%', 90, null, null, null],
+  ], { merges: ['A1:J1', 'A3:A8', 'B3:B6'] });
+}
+
+function projectList() {
+  return sheet('项目汇总表', [
+    ['项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级', '绩效目标实现程度'],
+    ['东村道路硬化工程', 80, 78, null, null, null, null],
+  ]);
+}
+
+describe('indicator list', () => {
+  test('项目名称 and 一级指标 merged down are inherited by the rows below', () => {
+    const a = analyse(book(indicatorList()));
+    const road = a.model.indicators.filter((i) => i.project === '东村道路硬化工程');
+    expect(road.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
+    expect(road.map((i) => i.level2)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '服务对象满意度指标']);
+  });
+
+  test('scores are written to the 得分 column, converting 元 to 万元 and full-width ＝100％', () => {
+    const a = analyse(book(indicatorList()));
+    expect(['H3', 'H4', 'H5', 'H6', 'H8'].map((c) => planned(a, `绩效指标表!${c}`))).toEqual([20, 15, 10, 5, 9.56]);
+    expect(planned(a, '绩效指标表!H7')).toBeUndefined(); // typed qualitative score, in its band
+  });
+
+  test('the project list takes its score, grade and goal achievement from the indicators', () => {
+    const a = analyse(book(projectList(), indicatorList()));
+    // execution 78 ÷ 80 = 97.50 % → 9.75; indicators 20 + 15 + 10 + 5 + 30 + 9.56 = 89.56
+    expect(planned(a, '项目汇总表!D2')).toBe(0.975);
+    expect(planned(a, '项目汇总表!E2')).toBe(99.31);
+    expect(planned(a, '项目汇总表!F2')).toBe('优');
+    expect(planned(a, '项目汇总表!G2')).toBe(0.9951);
+    const road = a.model.projects.find((p) => p.name === '东村道路硬化工程')!;
+    expect(road.indicators).toHaveLength(6);
+  });
+
+  test('indicators of a project the list does not have are a warning at their 项目名称', () => {
+    const a = analyse(book(projectList(), indicatorList()));
+    expect(issue(a, 'indicator.unknown-project', '绩效指标表!A9').message).toBe('指标所属项目“秸杆禁烧”不在项目汇总表中；请核对项目名称是否与汇总表一致。');
+  });
+
+  test('the re-run on its own result changes nothing', () => {
+    const snap = book(projectList(), indicatorList());
+    const filled = applyPlanToSnapshot(snap, analyse(snap).plan);
+    expect(analyse(filled).plan.writes).toEqual([]);
+  });
+
+  test('a missing 实际完成值 column is named', () => {
+    const a = analyse(book(sheet('指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '分值', '得分'],
+      ['甲', '产出指标', '数量指标', '户数', '≥5户', 90, null],
+    ])));
+    expect(issue(a, 'table.missing-column', '指标!D1').message).toBe('绩效指标表缺少“实际完成值”列，相关检查和计算无法进行；请在表头补上该列。');
+  });
+
+  test('a 计算符号 column supplies the operator and 计量单位 the unit', () => {
+    const a = analyse(book(sheet('指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '计算符号', '年度指标值', '计量单位', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲', '产出指标', '时效指标', '维修响应时间', '≤', 48, '小时', 60, 10, null, '山区路远'],
+    ])));
+    expect(planned(a, '指标!J2')).toBe(8); // reverse, ratio: 48 ÷ 60 × 10
+  });
+});
+
+describe('workbooks the engine cannot use', () => {
+  test('no recognisable table is one clear error', () => {
+    const a = analyse(book(sheet('Sheet1', [['姓名', '电话'], ['张三', '123']])));
+    expect(a.issues).toEqual([expect.objectContaining({ rule: 'workbook.no-table', severity: 'error', sheet: 'Sheet1', cell: 'A1' })]);
+  });
+
+  test('an empty workbook does not throw', () => {
+    expect(analyse({ sheets: [] }).issues.map((i) => i.rule)).toEqual(['workbook.no-table']);
+  });
+
+  test('where() finds nothing for a clean list', () => {
+    const a = analyse(book(projectList()));
+    expect(where(a, 'cell.not-number')).toEqual([]);
+  });
+});
