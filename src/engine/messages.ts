@@ -182,6 +182,11 @@ export const RULES = {
     zh: () => '全年执行数未填写，无法计算执行率；如全年未支出，请填0。',
     en: () => 'The executed amount (全年执行数) is blank, so the execution rate cannot be computed; type 0 if nothing was spent.',
   },
+  'project.amount-mismatch': {
+    severity: 'warning',
+    zh: (p) => `项目汇总表的“${p.column}”为${p.list}万元，该项目自评表（${p.form}）中为${p.formValue}万元；请核对，使两处一致。`,
+    en: (p) => `The project list's "${p.column}" is ${p.list} but the project's form (${p.form}) says ${p.formValue}; make them agree.`,
+  },
   'project.score-missing': {
     severity: 'warning',
     zh: () => '工作簿中没有该项目的指标，自评得分也未填写；请填写自评得分，或补充该项目的绩效指标。',

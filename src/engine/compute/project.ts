@@ -3,7 +3,7 @@
 
 import { Dec, formatPercent, formatScore, roundRate, sum } from '../decimal';
 import { Findings } from '../findings';
-import type { CellPos, Form, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
+import type { CellPos, Form, FundRow, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
 import { nameKey } from '../text';
@@ -118,10 +118,15 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
     p.unit = p.unit || form.unit || form.department;
     p.outcome = p.outcome || form.outcome;
     const fund = form.funds.find((f) => f.kind === 'total');
+    Object.assign(p, pickScore(wb.formScores[i]));
+    if (p.listRow) {
+      // The list is what the bureau totals: its amounts stand for the project; the form must agree.
+      compareAmounts(p.listRow, fund, form, profile, findings);
+      return;
+    }
     p.budget = fund?.budget?.value ?? null;
     p.executed = fund?.executed?.value ?? null;
     p.initialBudget = fund?.initialBudget?.value ?? null;
-    Object.assign(p, pickScore(wb.formScores[i]));
   });
 
   const known = wb.lists.length > 0;
@@ -140,6 +145,11 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
   }
 
   for (const p of order) {
+    if (p.listRow) {
+      p.budget = p.listRow.budget?.value ?? null;
+      p.executed = p.listRow.executed?.value ?? null;
+      p.initialBudget = p.listRow.initialBudget?.value ?? null;
+    }
     if (!p.form) scoreFromList(p, profile, findings, plan);
     if (p.listRow) fillListRow(p, profile, findings, plan);
   }
@@ -151,13 +161,24 @@ function pickScore(s: ProjectScore): Partial<Project> {
   return { executionRate: s.executionRate, executionScore: s.executionScore, executionWeight: s.executionWeight, score: s.score, grade: s.grade };
 }
 
+function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, profile: ScoringProfile, findings: Findings): void {
+  if (!fund) return;
+  for (const [field, column] of [['budget', '全年预算数'], ['executed', '全年执行数']] as const) {
+    const listed = row[field];
+    const onForm = fund[field]?.value;
+    if (!listed?.value || onForm === null || onForm === undefined) continue;
+    if (listed.value.minus(onForm).abs().gt(profile.tolerance)) {
+      findings.add('project.amount-mismatch', row.sheet, row.row, listed.col, {
+        column, list: listed.value.toString(), formValue: onForm.toString(), form: `${form.sheet}!${toA1(fund.row, fund[field]?.col ?? 0)}`,
+      });
+    }
+  }
+}
+
 /** A project without a form: execution from its list row, indicators from the indicator list. */
 function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const row = p.listRow;
   const weight = new Dec(profile.executionWeight);
-  p.budget = row?.budget?.value ?? null;
-  p.executed = row?.executed?.value ?? null;
-  p.initialBudget = row?.initialBudget?.value ?? null;
   p.executionWeight = weight;
   const rateCol = row?.cols.executionRate;
   const rateCell = row && rateCol !== undefined ? { sheet: row.sheet, row: row.row, col: rateCol, value: null } : null;
@@ -184,6 +205,7 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
   // The rate of the list's own amounts; a form's messages about the same money are not repeated.
   const sink = p.form ? new Findings(findings.lang) : findings;
   const own = p.form ? computeExecution(row.budget, row.executed, p.executionWeight, null, profile, sink) : { rate: p.executionRate };
+  p.executionRate = own.rate;
   if (own.rate) plan.set(at(cols.executionRate), own.rate, 'executionRate');
 
   const computed = p.form !== null || p.indicators.length > 0;

@@ -10,7 +10,9 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
     const cell = sheet.getCell(write.cell);
     // A string is set as a plain value: ExcelJS makes formulas only from { formula }, so text stays text.
     cell.value = write.value;
-    if (write.numberFormat) cell.numFmt = write.numberFormat;
+    // ExcelJS shares one style object among cells read with the same style: setting numFmt on it would
+    // change every one of them. Give the written cell a copy of its own.
+    if (write.numberFormat) cell.style = { ...cell.style, numFmt: write.numberFormat };
   }
 }
 
