@@ -50,7 +50,7 @@ export const RULES = {
   'exec.budget-zero': {
     severity: 'error',
     zh: () => '全年预算数为0或未填写，无法计算预算执行率；请填写调整后的全年预算数。',
-    en: () => 'The full-year budget (全年预算数) is zero or blank, so the execution rate is undefined; fill in the adjusted full-year budget.',
+    en: () => 'The full-year budget (全年预算数) is zero or blank, so the execution rate cannot be computed; fill in the adjusted full-year budget.',
   },
   'exec.over': {
     severity: 'warning',

@@ -46,8 +46,11 @@ export class PlanBuilder {
       this.writes.push({ sheet: pos.sheet, cell, row, col, value, numberFormat: null, before, kind });
       return true;
     }
-    if (typeof before === 'number' && value.eq(before)) return true;
-    this.writes.push({ sheet: pos.sheet, cell, row, col, value: value.toNumber(), numberFormat: isRate ? FORMAT_RATE : FORMAT_SCORE, before, kind });
+    // A cell stores a double: compare with the double that would be written, or re-runs would differ.
+    const stored = value.toNumber();
+    if (!Number.isFinite(stored)) return true; // absurd inputs (a budget of 1e-300) give no writable figure
+    if (before === stored) return true;
+    this.writes.push({ sheet: pos.sheet, cell, row, col, value: stored, numberFormat: isRate ? FORMAT_RATE : FORMAT_SCORE, before, kind });
     return true;
   }
 

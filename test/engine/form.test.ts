@@ -185,7 +185,7 @@ describe('profiles and languages', () => {
 
   test('messages in English on request', () => {
     const a = analyse(form({ budget: 0, executed: 5 }), { lang: 'en' });
-    expect(issue(a, 'exec.budget-zero').message).toBe('The full-year budget (全年预算数) is zero or blank, so the execution rate is undefined; fill in the adjusted full-year budget.');
+    expect(issue(a, 'exec.budget-zero').message).toBe('The full-year budget (全年预算数) is zero or blank, so the execution rate cannot be computed; fill in the adjusted full-year budget.');
   });
 
   test('an unknown profile name is refused', () => {

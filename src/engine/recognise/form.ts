@@ -15,8 +15,8 @@ const DEPARTMENT_LABELS = ['主管部门', '主管部门及代码', '主管单�
 const UNIT_LABELS = ['实施单位', '项目实施单位'];
 const GRADE_LABELS = ['评价等级', '自评等级', '等级'];
 const SECTION_LABELS = ['年度总体目标', '绩效指标', '总体目标'];
-/** How far below 项目名称 the fund header may sit. */
-const FUND_HEADER_REACH = 12;
+/** How far below 项目名称 the fund header may sit (主管部门, 项目属性, 项目周期 rows come between). */
+const FUND_HEADER_REACH = 5;
 
 interface Anchor {
   row: number;
