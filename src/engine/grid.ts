@@ -9,6 +9,8 @@ export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergeAt = new Map<number, Area>();
+  /** Header search asks for the same labels many times; folding them is the costly part. */
+  private readonly labels = new Map<number, string>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -40,7 +42,14 @@ export class Grid {
   }
 
   label(row: number, col: number): string {
-    return labelKey(this.value(row, col));
+    const key = this.key(row, col);
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      const value = this.value(row, col);
+      label = typeof value === 'string' ? labelKey(value) : '';
+      this.labels.set(key, label);
+    }
+    return label;
   }
 
   merge(row: number, col: number): Area | null {

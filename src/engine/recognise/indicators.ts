@@ -22,9 +22,16 @@ function operatorFromNature(nature: string): string {
   return '';
 }
 
-export function isTotalLabel(text: string, profile: ScoringProfile): boolean {
-  const key = labelKey(text);
-  return key !== '' && profile.totalLabels.some((label) => labelKey(label) === key);
+const totalKeys = new WeakMap<ScoringProfile, Set<string>>();
+
+/** True for the label key of a 合计 / 总计 / 总分 / 小计 cell (a key from Grid.label). */
+export function isTotalKey(key: string, profile: ScoringProfile): boolean {
+  let keys = totalKeys.get(profile);
+  if (!keys) {
+    keys = new Set(profile.totalLabels.map(labelKey));
+    totalKeys.set(profile, keys);
+  }
+  return key !== '' && keys.has(key);
 }
 
 export function isClassified(text: string, profile: ScoringProfile): boolean {
@@ -54,9 +61,9 @@ export function readIndicatorRows(
   let reportedMissingProject = false;
 
   for (let row = from; row < to; row++) {
-    const labels = (['project', 'level1', 'level2', 'level3'] as IndicatorField[]).map((f) => text(row, f));
-    const firstCell = grid.text(row, grid.nextFilledRight(row, -1));
-    if (labels.some((t) => isTotalLabel(t, profile)) || isTotalLabel(firstCell, profile)) {
+    const labels = (['project', 'level1', 'level2', 'level3'] as IndicatorField[]).map((f) => (col(f) >= 0 ? grid.label(row, col(f)) : ''));
+    labels.push(grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0)));
+    if (labels.some((key) => isTotalKey(key, profile))) {
       if (project !== null) return { indicators, totalRow: row };
       continue;
     }

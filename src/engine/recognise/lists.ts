@@ -7,7 +7,7 @@ import type { IndicatorList, ListRow, NumberCell, ProjectList } from '../model';
 import { asFraction, parseValue } from '../parse/value';
 import type { IndicatorField, ProjectField, ScoringProfile } from '../profile';
 import { type AliasIndex, aliasIndex, type HeaderMatch, matchHeader } from './headers';
-import { isClassified, isTotalLabel, readIndicatorRows, SCORE_UNITS } from './indicators';
+import { isClassified, isTotalKey, readIndicatorRows, SCORE_UNITS } from './indicators';
 
 /** A note or signature line under a table ends it. */
 const FOOTER = /^(注[:：\d]|注$|说明[:：]|备注[:：]|填表|制表|审核人|审核:|单位负责人|负责人|联系人|联系电话|填报)/;
@@ -94,8 +94,9 @@ function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: numb
   const list: ProjectList = { sheet: grid.name, headerRow: match.row, columns: { ...cols }, rows: [], totalRow: null, totals: {} };
   for (let row = match.lastRow + 1; row < end; row++) {
     if (grid.rowIsBlank(row)) continue;
-    const first = grid.text(row, grid.nextFilledRight(row, -1));
-    if ([text(row, 'name'), text(row, 'seq'), text(row, 'unit'), first].some((t) => isTotalLabel(t, profile))) {
+    const keys = (['name', 'seq', 'unit'] as ProjectField[]).map((f) => (col(f) >= 0 ? grid.label(row, col(f)) : ''));
+    keys.push(grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0)));
+    if (keys.some((key) => isTotalKey(key, profile))) {
       list.totalRow = row;
       for (const [field, label] of [['initialBudget', '年初预算数'], ['budget', '全年预算数'], ['executed', '全年执行数']] as const) {
         const cell = readNumber(grid, row, col(field), label, findings, AMOUNT_UNITS);
