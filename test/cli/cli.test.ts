@@ -139,6 +139,22 @@ describe('selfeval fill', () => {
     expect((await load(copy)).getWorksheet('项目汇总表')!.getCell('G6').value).toBe(0.9506);
   });
 
+  test('a protected sheet is left as it was and the user is told how to unprotect it', async () => {
+    const wb = await load(sample);
+    await wb.getWorksheet('自评表-乡村振兴')!.protect('', {});
+    const locked = join(dir, 'locked.xlsx');
+    await wb.xlsx.writeFile(locked);
+    const out = join(dir, 'locked-out.xlsx');
+    const { out: text } = await run('fill', locked, '-o', out);
+    expect(text).toMatch(/错误 {2}I7 {4}工作表“自评表-乡村振兴”受保护，\d+个计算单元格无法回填；请在“审阅 > 撤销工作表保护”后重试。/);
+    expect(text).not.toContain('自评表-乡村振兴!I7');
+    const after = cells(await load(out));
+    const before = cells(await load(locked));
+    const onSheet = (m: Map<string, unknown>) => [...m].filter(([k]) => k.startsWith('自评表-乡村振兴!'));
+    expect(onSheet(after)).toEqual(onSheet(before));
+    expect(after.get('项目汇总表!G5')).not.toEqual(before.get('项目汇总表!G5'));
+  });
+
   test('--json lists the writes with before and after', async () => {
     const { out } = await run('fill', sample, '-o', join(dir, 'j.xlsx'), '--json');
     const report: JsonReport = JSON.parse(out);
