@@ -1,10 +1,15 @@
 // `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
 
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
-import { basename, resolve } from 'path';
+import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
-import { analyse, type Analysis, type CellWrite, type Issue, type Lang, PROFILES, UnknownProfileError } from '../engine';
-import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes } from '../gateways/xlsx';
+import {
+  analyse, type Analysis, type CellWrite, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
+  type SummaryOptions, UnknownProfileError,
+} from '../engine';
+import { reportDocx } from '../gateways/docx';
+import { applyPlanToSnapshot } from '../gateways/memory';
+import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
 import { toJson } from './json';
 import { SEVERITY, T, USAGE } from './text';
 
@@ -47,6 +52,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         lang: { type: 'string', default: 'zh' },
         output: { type: 'string', short: 'o' },
         'in-place': { type: 'boolean', default: false },
+        'no-summary': { type: 'boolean', default: false },
+        year: { type: 'string' },
+        unit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -63,11 +71,14 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   try {
     if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
-    if (command !== 'check' && command !== 'fill') throw new UsageError(t.unknownCommand(command));
+    if (command !== 'check' && command !== 'fill' && command !== 'report') throw new UsageError(t.unknownCommand(command));
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
-    const options = { profile: values.profile, json: values.json, lang };
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
+    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit } };
     if (command === 'check') return await check(file, options, io);
-    return await fill(file, { ...options, output: values.output, inPlace: values['in-place'] }, io);
+    if (command === 'report') return await report(file, { ...options, output: values.output }, io);
+    return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);
@@ -89,6 +100,7 @@ interface Options {
   profile?: string;
   json: boolean;
   lang: Lang;
+  summary: SummaryOptions;
 }
 
 interface Loaded {
@@ -129,7 +141,7 @@ function noTable(file: string, analysis: Analysis, options: Options, io: Io): nu
   return EXIT.unusable;
 }
 
-async function fill(file: string, options: Options & { output?: string; inPlace: boolean }, io: Io): Promise<number> {
+async function fill(file: string, options: Options & { output?: string; inPlace: boolean; noSummary: boolean }, io: Io): Promise<number> {
   const t = T[options.lang];
   const output = options.output ?? (options.inPlace ? file : undefined);
   if (!output) throw new UsageError(t.needOutput);
@@ -138,15 +150,8 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   applyPlan(opened.workbook, analysis.plan);
-  const bytes = await workbookBytes(opened.workbook);
-  // Write beside the target and rename: an interrupted run never leaves a half-written workbook.
-  const temp = `${resolve(output)}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, resolve(output));
-  } catch (e) {
-    throw new UsageError(t.writeFailed(output, (e as Error).message));
-  }
+  const sheetName = options.noSummary ? null : writeSummary(opened.workbook, draft(opened, analysis, options).sheet);
+  writeAtomically(output, await workbookBytes(opened.workbook), t);
 
   const writes = analysis.plan.writes;
   if (options.json) {
@@ -157,7 +162,44 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   io.out('');
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
+  if (sheetName) io.out(t.summaryWritten(sheetName));
   return exitFor(issues);
+}
+
+/** Write beside the target and rename: an interrupted run never leaves a half-written file. */
+function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof T)[Lang]): void {
+  const temp = `${resolve(output)}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, resolve(output));
+  } catch (e) {
+    throw new UsageError(t.writeFailed(output, (e as Error).message));
+  }
+}
+
+/** The report as of the filled workbook: it never counts an error that filling corrects. */
+function draft(opened: OpenedWorkbook, analysis: Analysis, options: Options) {
+  const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
+  return summarise(analyse(filled, { profile: options.profile, lang: options.lang }), filled, options.summary);
+}
+
+const REPORT_FORMATS = ['.txt', '.md', '.docx'];
+
+async function report(file: string, options: Options & { output?: string }, io: Io): Promise<number> {
+  const t = T[options.lang];
+  const format = options.output ? extname(options.output).toLowerCase() : '.txt';
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(t.reportFormat(REPORT_FORMATS.join(' ')));
+  const { opened, analysis } = await load(file, options);
+  if (!recognised(analysis)) return noTable(file, analysis, options, io);
+  const { document } = draft(opened, analysis, options);
+  if (!options.output) {
+    io.out(reportText(document));
+    return EXIT.ok;
+  }
+  const body = format === '.docx' ? await reportDocx(document) : format === '.md' ? reportMarkdown(document) : reportText(document);
+  writeAtomically(options.output, body, t);
+  io.out(t.reportWritten(options.output));
+  return EXIT.ok;
 }
 
 function shown(value: unknown, write: CellWrite | null, lang: Lang): string {

@@ -6,15 +6,20 @@ export const USAGE: Record<Lang, string> = {
   zh: `用法：
   selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
       校验自评工作簿，按工作表列出问题。退出码：0 无错误，1 有错误，2 文件无法使用。
-  selfeval fill FILE -o OUT [--in-place] [--profile NAME] [--json] [--lang zh|en]
-      计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），并列出改动。
+  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--year N] [--unit 单位] [--profile NAME] [--json] [--lang zh|en]
+      计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），列出改动，并生成“自评报告”工作表。
+  selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
+      按工作簿数据起草自评报告：不加 -o 时直接输出文字，加 -o 时写成文本、Markdown 或 Word 文件。
 
 评分方案（--profile）：PROFILES`,
   en: `Usage:
   selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
       Check a self-evaluation workbook and list the issues by sheet. Exit 0: no error, 1: errors, 2: unusable file.
-  selfeval fill FILE -o OUT [--in-place] [--profile NAME] [--json] [--lang zh|en]
-      Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE) and list the changes.
+  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--year N] [--unit NAME] [--profile NAME] [--json] [--lang zh|en]
+      Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE), list the changes,
+      and write the summary sheet 自评报告.
+  selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit NAME] [--profile NAME]
+      Draft the self-evaluation report from the workbook: printed as text, or written as text, Markdown or Word.
 
 Scoring profiles (--profile): PROFILES`,
 };
@@ -42,6 +47,10 @@ export const T = {
     unknownProfile: (name: string, known: string) => `未知的评分方案“${name}”；可选：${known}。`,
     unknownCommand: (cmd: string) => `未知命令“${cmd}”。`,
     writeFailed: (file: string, why: string) => `无法写入 ${file}：${why}`,
+    summaryWritten: (sheet: string) => `已生成自评报告工作表“${sheet}”。`,
+    reportWritten: (file: string) => `自评报告已写入 ${file}。`,
+    reportFormat: (formats: string) => `报告文件的扩展名应为 ${formats} 之一。`,
+    badYear: (year: string) => `年度“${year}”不是有效的年份。`,
   },
   en: {
     profile: (label: string) => `Scoring profile: ${label}`,
@@ -60,5 +69,9 @@ export const T = {
     unknownProfile: (name: string, known: string) => `Unknown scoring profile "${name}"; known: ${known}.`,
     unknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
     writeFailed: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+    summaryWritten: (sheet: string) => `Wrote the summary sheet "${sheet}".`,
+    reportWritten: (file: string) => `Wrote the report to ${file}.`,
+    reportFormat: (formats: string) => `The report file must end in one of ${formats}.`,
+    badYear: (year: string) => `"${year}" is not a valid year.`,
   },
 } as const;

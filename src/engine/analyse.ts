@@ -11,6 +11,7 @@ import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
 import { findForms } from './recognise/form';
 import { findLists } from './recognise/lists';
+import { isReportSheet } from './report';
 import type { WorkbookSnapshot } from './snapshot';
 
 export class UnknownProfileError extends Error {
@@ -23,7 +24,8 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const profile = getProfile(options.profile ?? DEFAULT_PROFILE.name);
   if (!profile) throw new UnknownProfileError(options.profile as string);
   const findings = new Findings(options.lang ?? 'zh');
-  const grids = new Map(snapshot.sheets.map((s) => [s.name, new Grid(s)] as const));
+  // The report sheet this tool wrote holds a project table too: it is output, not input.
+  const grids = new Map(snapshot.sheets.filter((s) => !isReportSheet(s)).map((s) => [s.name, new Grid(s)] as const));
 
   const forms: Form[] = [];
   const lists: ProjectList[] = [];

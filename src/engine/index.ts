@@ -7,3 +7,5 @@ export type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 export type { Analysis, AnalyseOptions, CellWrite, Issue, Model, Plan, Project, Indicator, Form, WriteKind } from './model';
 export type { Lang, Severity, RuleId } from './messages';
 export { RULES } from './messages';
+export { summarise, isReportSheet, reportText, reportMarkdown, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
+export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';

@@ -4,6 +4,7 @@ import type { DroppedMerge } from './sanitise';
 
 export { readWorkbook, type OpenedWorkbook } from './read';
 export { applyPlan, workbookBytes } from './write';
+export { writeSummary } from './summary';
 export { FileError, type FileProblem } from './errors';
 
 /** The merges dropped on reading, as one issue per sheet beside the engine's. */

@@ -1,0 +1,45 @@
+// The summary report (自评报告): facts from the analysis, one document, drawn as a sheet or as text.
+
+import type { Analysis } from '../model';
+import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
+import { cellText } from '../text';
+import { REPORT_SUBTITLE, type ReportDocument, reportDocument } from './document';
+import { type ReportFacts, reportFacts } from './facts';
+import { DEFAULT_SUMMARY_SHEET, reportSheet, type SheetDescription } from './sheet';
+
+export { reportMarkdown, reportText } from './plain';
+export { DEFAULT_SUMMARY_SHEET, type SheetDescription, type SheetCell, type CellStyle } from './sheet';
+export type { ReportDocument, Block, Column, ColumnFormat, TableValue } from './document';
+export { REPORT_SUBTITLE } from './document';
+export type { ReportFacts } from './facts';
+
+export interface SummaryOptions {
+  /** The year and unit for the title; found in the workbook when not given. */
+  year?: number | null;
+  unitName?: string | null;
+  sheetName?: string;
+}
+
+export interface Summary {
+  facts: ReportFacts;
+  document: ReportDocument;
+  sheet: SheetDescription;
+}
+
+/** A sheet this tool wrote as its report: its second row holds the report's subtitle. */
+export function isReportSheet(sheet: SheetSnapshot): boolean {
+  return cellText(sheet.values[1]?.[0] ?? null) === REPORT_SUBTITLE;
+}
+
+/** The first rows of every sheet: where titles carry the year ("（2025年度）"). */
+function titles(snapshot: WorkbookSnapshot): string[] {
+  return snapshot.sheets
+    .filter((s) => !isReportSheet(s))
+    .flatMap((s) => s.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t !== '')));
+}
+
+export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}): Summary {
+  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName, titles: titles(snapshot) });
+  const document = reportDocument(facts);
+  return { facts, document, sheet: reportSheet(document, options.sheetName || DEFAULT_SUMMARY_SHEET) };
+}

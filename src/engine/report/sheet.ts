@@ -1,0 +1,133 @@
+// The report laid out as a sheet: six columns that print on A4 portrait, paragraphs merged across and
+// wrapped with heights estimated from their length, tables with borders. Plain data; gateways render it.
+
+import { toA1 } from '../address';
+import type { Block, ColumnFormat, ReportDocument, TableValue } from './document';
+
+export type CellStyle =
+  | 'title' | 'subtitle' | 'heading' | 'subheading' | 'paragraph' | 'placeholder' | 'caption'
+  | 'tableHeader' | 'tableText' | 'tableCentred' | 'tableNumber';
+
+export interface SheetCell {
+  row: number;
+  col: number;
+  /** Strings are text, always: a name such as "=SUM(1)" must never become a formula. */
+  value: string | number;
+  style: CellStyle;
+  numberFormat: string | null;
+}
+
+export interface SheetDescription {
+  name: string;
+  /** Column widths in Excel's character units. */
+  columnWidths: number[];
+  /** Row heights in points, by row (0-based); rows not listed keep the default height. */
+  rowHeights: Record<number, number>;
+  cells: SheetCell[];
+  merges: string[];
+  rowCount: number;
+}
+
+export const DEFAULT_SUMMARY_SHEET = '自评报告';
+const WIDTHS = [16, 30, 14, 14, 10, 10];
+const TOTAL_WIDTH = WIDTHS.reduce((a, b) => a + b, 0);
+/** Points per wrapped line at the paragraph font (11 pt 宋体). */
+const LINE_HEIGHT = 15;
+
+export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
+  text: null,
+  amount: '0.00####',
+  percent: '0.00%',
+  score: '0.00',
+  count: '0',
+};
+
+/** Display width in column units: a CJK character at 10–11 pt measures about 1.75 (seen in LibreOffice's A4 render). */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.75 : 1;
+  return width;
+}
+
+function lines(text: string, width: number): number {
+  // Two units short of the edge: Excel wraps at punctuation, not exactly at the border.
+  const usable = Math.max(width - 2, 4);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
+}
+
+/** How a table's columns spread over the sheet's six columns. */
+function spans(count: number): number[] {
+  if (count >= WIDTHS.length) return WIDTHS.map(() => 1);
+  const base = Math.floor(WIDTHS.length / count);
+  const out = Array.from({ length: count }, () => base);
+  out[0] += WIDTHS.length - base * count;
+  return out;
+}
+
+export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): SheetDescription {
+  const cells: SheetCell[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  let row = 0;
+  const last = WIDTHS.length - 1;
+
+  const line = (text: string, style: CellStyle, height: number) => {
+    cells.push({ row, col: 0, value: text, style, numberFormat: null });
+    merges.push(`${toA1(row, 0)}:${toA1(row, last)}`);
+    rowHeights[row] = height;
+    row++;
+  };
+  const paragraph = (text: string, style: CellStyle) => line(text, style, lines(text, TOTAL_WIDTH) * LINE_HEIGHT + 6);
+
+  line(doc.title, 'title', 36);
+  line(doc.subtitle, 'subtitle', 20);
+  for (const block of doc.blocks) row = addBlock(block);
+
+  function addBlock(block: Block): number {
+    switch (block.kind) {
+      case 'heading':
+        rowHeights[row] = 8; // breathing space before a section
+        row++;
+        line(block.text, 'heading', 24);
+        return row;
+      case 'subheading':
+        line(block.text, 'subheading', 20);
+        return row;
+      case 'paragraph':
+      case 'placeholder':
+        paragraph(block.text, block.kind);
+        return row;
+      case 'table':
+        return addTable(block);
+    }
+  }
+
+  function addTable(block: Extract<Block, { kind: 'table' }>): number {
+    line(block.caption, 'caption', 20);
+    const span = spans(block.columns.length);
+    const put = (values: TableValue[], header: boolean) => {
+      let col = 0;
+      let height = 1;
+      values.forEach((value, i) => {
+        const width = WIDTHS.slice(col, col + span[i]).reduce((a, b) => a + b, 0);
+        const format = block.columns[i].format;
+        if (value !== null && value !== '') {
+          const style: CellStyle = header ? 'tableHeader' : typeof value === 'number' ? 'tableNumber' : block.columns[i].centred ? 'tableCentred' : 'tableText';
+          cells.push({ row, col, value, style, numberFormat: header ? null : NUMBER_FORMATS[format] });
+          if (typeof value === 'string') height = Math.max(height, lines(value, width));
+        } else {
+          cells.push({ row, col, value: '', style: header ? 'tableHeader' : 'tableText', numberFormat: null });
+        }
+        if (span[i] > 1) merges.push(`${toA1(row, col)}:${toA1(row, col + span[i] - 1)}`);
+        col += span[i];
+      });
+      rowHeights[row] = Math.max(height * LINE_HEIGHT + 6, header ? 30 : 20);
+      row++;
+    };
+    put(block.columns.map((c) => c.title), true);
+    for (const values of block.rows) put(values, false);
+    return row;
+  }
+
+  return { name, columnWidths: WIDTHS, rowHeights, cells, merges, rowCount: row };
+}
