@@ -103,10 +103,11 @@ describe('selfeval fill', () => {
     const after = await load(out);
     const b = cells(before);
     const a = cells(after);
-    const changed = [...a.keys()].filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
+    const changed = [...a.keys()].filter((k) => !k.startsWith('自评报告!') && JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)));
     const planned = text.split('\n').filter((l) => /^ {2}\S+![A-Z]+\d+ /.test(l)).map((l) => l.trim().split(/\s+/)[0]);
     expect(changed.sort()).toEqual([...planned].sort());
-    expect(sheetShapes(after)).toEqual(sheetShapes(before));
+    expect(sheetShapes(after)).toEqual([...(sheetShapes(before) as unknown[]), expect.objectContaining({ name: '自评报告' })]);
+    expect(text).toContain('已生成自评报告工作表“自评报告”。');
 
     const ws = after.getWorksheet('自评表-乡村振兴')!;
     expect([ws.getCell('I7').value, ws.getCell('I7').numFmt, ws.getCell('K7').value, ws.getCell('K7').numFmt]).toEqual([0.9506, '0.00%', 9.51, '0.00']);
@@ -155,10 +156,76 @@ describe('selfeval fill', () => {
     expect(after.get('项目汇总表!G5')).not.toEqual(before.get('项目汇总表!G5'));
   });
 
+  test('the report sheet: text stays text, a re-run replaces only it, a user\'s own 自评报告 is kept', async () => {
+    const specs = sampleSheets();
+    specs[0].rows[4][1] = '=SUM(A1:A3)项目'; // a project name that looks like a formula
+    const odd = await writeSpecs(dir, 'odd.xlsx', specs);
+    const first = join(dir, 'odd-1.xlsx');
+    await run('fill', odd, '-o', first);
+    const wb = await load(first);
+    const report = wb.getWorksheet('自评报告')!;
+    expect(report.getCell('A1').value).toBe('2025年度青山镇人民政府整体绩效自评报告');
+    const nameCell = report.getColumn(2).values.find((v) => typeof v === 'string' && v.startsWith('=SUM'));
+    expect(nameCell).toBe('=SUM(A1:A3)项目');
+    expect(JSON.stringify(cells(wb))).not.toContain('"formula":"SUM(A1:A3)');
+
+    const second = join(dir, 'odd-2.xlsx');
+    await run('fill', first, '-o', second);
+    const again = await load(second);
+    expect(again.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    expect(cells(again)).toEqual(cells(wb));
+
+    const mine = await load(sample);
+    mine.addWorksheet('自评报告').getCell('A1').value = '我自己写的报告';
+    const own = join(dir, 'own.xlsx');
+    await mine.xlsx.writeFile(own);
+    const ownOut = join(dir, 'own-out.xlsx');
+    const { out: text } = await run('fill', own, '-o', ownOut);
+    expect(text).toContain('已生成自评报告工作表“自评报告(2)”。');
+    const kept = await load(ownOut);
+    expect(kept.getWorksheet('自评报告')!.getCell('A1').value).toBe('我自己写的报告');
+  });
+
+  test('--no-summary writes the computed cells only', async () => {
+    const out = join(dir, 'plain.xlsx');
+    const { out: text } = await run('fill', sample, '-o', out, '--no-summary');
+    expect(text).not.toContain('自评报告工作表');
+    expect((await load(out)).getWorksheet('自评报告')).toBeUndefined();
+  });
+
   test('--json lists the writes with before and after', async () => {
     const { out } = await run('fill', sample, '-o', join(dir, 'j.xlsx'), '--json');
     const report: JsonReport = JSON.parse(out);
     expect(report.writes).toContainEqual({ sheet: '自评表-人居环境', cell: 'I20', before: 94, after: 99.39 });
+  });
+});
+
+describe('selfeval report', () => {
+  test('prints the text, or writes .txt, .md and .docx', async () => {
+    const printed = await run('report', sample, '--year', '2025', '--unit', '青山镇人民政府');
+    expect(printed.code).toBe(0);
+    expect(printed.out.split('\n')[0]).toBe('2025年度青山镇人民政府整体绩效自评报告');
+
+    const txt = join(dir, 'r.txt');
+    expect((await run('report', sample, '-o', txt)).out).toContain(`自评报告已写入 ${txt}。`);
+    expect(readFileSync(txt, 'utf8')).toBe(printed.out.replace(/\n$/, ''));
+
+    const md = join(dir, 'r.md');
+    await run('report', sample, '-o', md);
+    expect(readFileSync(md, 'utf8')).toContain('| 青山镇人民政府 | 乡村振兴衔接资金项目 | 1759.62291 | 94.81% | 94.84 | 优 |');
+
+    const docx = join(dir, 'r.docx');
+    await run('report', sample, '-o', docx);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('2025年度青山镇人民政府整体绩效自评报告');
+    expect(body).toContain('执行率为92.99%');
+  });
+
+  test('refuses formats it cannot write and years that are not years', async () => {
+    expect((await run('report', sample, '-o', join(dir, 'r.pdf'))).err).toContain('报告文件的扩展名应为 .txt .md .docx 之一。');
+    expect((await run('report', sample, '--year', '25')).err).toContain('年度“25”不是有效的年份。');
   });
 });
 
