@@ -1,11 +1,13 @@
 // The report as a Word document (.docx), for pasting into the unit's official report: 仿宋 body text with
 // first-line indents, 黑体 / 楷体 headings, bordered tables, A4 portrait.
 
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Block, Column, ReportDocument, TableValue } from '../engine';
 
 const BODY = '仿宋';
 const SIZE = 32; // half-points: 16 pt, 三号, the size of official documents
+const MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
+const TEXT_WIDTH = 11906 - MARGIN.left - MARGIN.right;
 
 function text(value: TableValue, column: Column): string {
   if (value === null || value === '') return '';
@@ -30,19 +32,25 @@ function paragraph(block: Block): Paragraph | Table {
       });
     case 'table': {
       const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-      const cell = (value: string, header: boolean, right: boolean) => new TableCell({
+      const cell = (value: string, header: boolean, right: boolean, centred = false) => new TableCell({
         borders: { top: border, bottom: border, left: border, right: border },
         shading: header ? { type: ShadingType.CLEAR, fill: 'D9E1F2', color: 'auto' } : undefined,
         children: [new Paragraph({
-          alignment: header ? AlignmentType.CENTER : right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          alignment: header || centred ? AlignmentType.CENTER : right ? AlignmentType.RIGHT : AlignmentType.LEFT,
           children: [new TextRun({ text: value, font: BODY, size: 21, bold: header })],
         })],
       });
+      // Names need room; numbers and grades little. Widths in twips across the A4 text width.
+      const WEIGHT = { text: 2.3, amount: 2, percent: 1.6, score: 1.3, count: 1.3 };
+      const weights = block.columns.map((c) => (c.title.includes('项目名称') ? 2.8 : c.centred ? 1.1 : WEIGHT[c.format]));
+      const total = weights.reduce((a, b) => a + b, 0);
       return new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        layout: TableLayoutType.FIXED,
+        columnWidths: weights.map((w) => Math.round((w / total) * TEXT_WIDTH)),
         rows: [
           new TableRow({ tableHeader: true, children: block.columns.map((c) => cell(c.title, true, false)) }),
-          ...block.rows.map((r) => new TableRow({ children: r.map((v, i) => cell(text(v, block.columns[i]), false, typeof v === 'number')) })),
+          ...block.rows.map((r) => new TableRow({ children: r.map((v, i) => cell(text(v, block.columns[i]), false, typeof v === 'number', block.columns[i].centred)) })),
         ],
       });
     }
@@ -61,7 +69,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   const document = new Document({
     creator: 'SelfEval 绩效自评助手',
     title: doc.title,
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
+    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGIN } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
