@@ -21,7 +21,8 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   /** Text the tables cannot know: to be completed by the user, shown marked. */
   | { kind: 'placeholder'; text: string }
-  | { kind: 'table'; caption: string; columns: Column[]; rows: TableValue[][] };
+  /** `chart`: a picture of the first two columns (categories, values) where Excel can draw one. */
+  | { kind: 'table'; caption: string; columns: Column[]; rows: TableValue[][]; chart?: 'column' };
 
 /** The subtitle, written under the title: it also marks a sheet as the report this tool wrote. */
 export const REPORT_SUBTITLE = '（本报告数据取自绩效自评工作簿，由绩效自评助手生成初稿）';
@@ -89,6 +90,7 @@ function bandTable(f: ReportFacts): Block {
   return {
     kind: 'table',
     caption: '绩效目标实现程度分布',
+    chart: 'column',
     columns: [{ title: '实现程度', format: 'text' }, { title: '项目个数', format: 'count' }, { title: '涉及资金（万元）', format: 'amount' }],
     rows: f.bands.filter((b) => b.band !== 'unknown' || b.projects.length).map((b) => [BAND_LABELS[b.band], b.projects.length, b.funds.toNumber()]),
   };

@@ -8,7 +8,7 @@ import { type ReportFacts, reportFacts } from './facts';
 import { DEFAULT_SUMMARY_SHEET, reportSheet, type SheetDescription } from './sheet';
 
 export { reportMarkdown, reportText } from './plain';
-export { DEFAULT_SUMMARY_SHEET, type SheetDescription, type SheetCell, type CellStyle } from './sheet';
+export { DEFAULT_SUMMARY_SHEET, type SheetDescription, type SheetCell, type CellStyle, type ChartDescription } from './sheet';
 export type { ReportDocument, Block, Column, ColumnFormat, TableValue } from './document';
 export { REPORT_SUBTITLE } from './document';
 export type { ReportFacts } from './facts';

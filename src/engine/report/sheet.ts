@@ -17,6 +17,16 @@ export interface SheetCell {
   numberFormat: string | null;
 }
 
+/** A chart to draw beside the print area (Office.js can; the file gateway cannot, and the table holds the same figures). */
+export interface ChartDescription {
+  type: 'column';
+  title: string;
+  categories: string;
+  values: string;
+  /** The cell its top-left corner sits on. */
+  anchor: string;
+}
+
 export interface SheetDescription {
   name: string;
   /** Column widths in Excel's character units. */
@@ -25,6 +35,7 @@ export interface SheetDescription {
   rowHeights: Record<number, number>;
   cells: SheetCell[];
   merges: string[];
+  charts: ChartDescription[];
   rowCount: number;
 }
 
@@ -68,6 +79,7 @@ export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): 
   const cells: SheetCell[] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
+  const charts: ChartDescription[] = [];
   let row = 0;
   const last = WIDTHS.length - 1;
 
@@ -124,10 +136,18 @@ export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): 
       rowHeights[row] = Math.max(height * LINE_HEIGHT + 6, header ? 30 : 20);
       row++;
     };
+    const headerRow = row;
     put(block.columns.map((c) => c.title), true);
     for (const values of block.rows) put(values, false);
+    if (block.chart && block.rows.length) {
+      const valueCol = span[0];
+      charts.push({
+        type: block.chart, title: block.caption, anchor: toA1(headerRow - 1, WIDTHS.length + 1),
+        categories: `${toA1(headerRow + 1, 0)}:${toA1(row - 1, 0)}`, values: `${toA1(headerRow + 1, valueCol)}:${toA1(row - 1, valueCol)}`,
+      });
+    }
     return row;
   }
 
-  return { name, columnWidths: WIDTHS, rowHeights, cells, merges, rowCount: row };
+  return { name, columnWidths: WIDTHS, rowHeights, cells, merges, charts, rowCount: row };
 }
