@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, type CellWrite, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
+  analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
   type SummaryOptions, UnknownProfileError,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
@@ -203,10 +203,7 @@ async function report(file: string, options: Options & { output?: string }, io: 
 }
 
 function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return T[lang].blank;
-  if (typeof value === 'number' && write?.numberFormat === '0.00%') return `${(value * 100).toFixed(2)}%`;
-  if (typeof value === 'number' && write?.numberFormat === '0.00') return value.toFixed(2);
-  return String(value);
+  return displayValue(value, write?.numberFormat ?? null) ?? T[lang].blank;
 }
 
 function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {

@@ -9,3 +9,4 @@ export type { Lang, Severity, RuleId } from './messages';
 export { RULES } from './messages';
 export { summarise, isReportSheet, reportText, reportMarkdown, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
 export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ChartDescription, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';
+export { displayValue } from './plan';

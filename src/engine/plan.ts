@@ -15,6 +15,14 @@ export const FORMAT_SCORE = '0.00';
 
 const RATE_KINDS: WriteKind[] = ['executionRate', 'achievement'];
 
+/** A cell value as it shows with the number format a plan gives it; null for a blank cell. */
+export function displayValue(value: unknown, numberFormat: string | null): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number' && numberFormat === FORMAT_RATE) return `${(value * 100).toFixed(2)}%`;
+  if (typeof value === 'number' && numberFormat === FORMAT_SCORE) return value.toFixed(2);
+  return String(value);
+}
+
 export class PlanBuilder {
   private readonly writes: CellWrite[] = [];
   private readonly taken = new Set<string>();

@@ -6,3 +6,4 @@ export { writeSummarySheet } from './summary';
 export { selectCell } from './select';
 export { describeOfficeError } from './errors';
 export { planBlocks, type Block } from './blocks';
+export { loadDocumentSettings, saveDocumentSettings } from './settings';

@@ -1,0 +1,67 @@
+// Before 计算并回填 writes: how many cells on which sheets will change. After: what changed.
+
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { type CellWrite, displayValue, type Plan } from '../../engine';
+import type { Strings } from '../i18n';
+
+const useStyles = makeStyles({
+  box: { border: `1px solid ${tokens.colorBrandStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '8px', backgroundColor: tokens.colorBrandBackground2, marginBottom: '8px' },
+  list: { margin: '4px 0', paddingLeft: '18px' },
+  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: '4px 0 8px' },
+  buttons: { display: 'flex', gap: '8px' },
+  details: { fontSize: tokens.fontSizeBase200, marginBottom: '8px' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+function bySheet(writes: CellWrite[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const w of writes) counts.set(w.sheet, (counts.get(w.sheet) ?? 0) + 1);
+  return [...counts];
+}
+
+function shown(value: unknown, format: string | null, blank: string): string {
+  return displayValue(value, format) ?? blank;
+}
+
+export function Preview({ plan, strings, busy, onConfirm, onCancel }: { plan: Plan; strings: Strings; busy: boolean; onConfirm(): void; onCancel(): void }) {
+  const styles = useStyles();
+  if (plan.writes.length === 0) {
+    return (
+      <div className={styles.box} role="status">
+        <p>{strings.previewNone}</p>
+        <Button size="small" onClick={onCancel}>{strings.cancel}</Button>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.box} role="region" aria-label={strings.preview(plan.writes.length)}>
+      <strong>{strings.preview(plan.writes.length)}</strong>
+      <ul className={styles.list}>
+        {bySheet(plan.writes).map(([sheet, n]) => <li key={sheet}>{strings.previewSheet(sheet, n)}</li>)}
+      </ul>
+      <p className={styles.note}>{strings.previewNote}</p>
+      <div className={styles.buttons}>
+        <Button appearance="primary" size="small" disabled={busy} onClick={onConfirm}>{strings.confirmWrite}</Button>
+        <Button size="small" disabled={busy} onClick={onCancel}>{strings.cancel}</Button>
+      </div>
+    </div>
+  );
+}
+
+export function Written({ writes, strings }: { writes: CellWrite[]; strings: Strings }) {
+  const styles = useStyles();
+  if (writes.length === 0) return null;
+  return (
+    <details className={styles.details}>
+      <summary>{`${strings.writtenList}（${writes.length}）`}</summary>
+      <ul className={styles.list}>
+        {writes.map((w) => (
+          <li key={`${w.sheet}!${w.cell}`}>
+            <span className={styles.mono}>{`${w.sheet}!${w.cell}`}</span>
+            {` ${shown(w.before, null, strings.blank)} → ${shown(w.value, w.numberFormat, strings.blank)}`}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

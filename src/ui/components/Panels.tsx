@@ -1,0 +1,72 @@
+// The smaller parts of the pane: what was recognised, the settings, the notice bar.
+
+import {
+  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { type Analysis, type Lang, PROFILES } from '../../engine';
+import type { Settings } from '../host';
+import type { Strings } from '../i18n';
+import type { Notice } from '../useSession';
+
+const useStyles = makeStyles({
+  recognised: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: '0 0 8px' },
+  settings: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px', marginBottom: '8px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+});
+
+export function Recognised({ analysis, strings }: { analysis: Analysis; strings: Strings }) {
+  const styles = useStyles();
+  const m = analysis.model;
+  const parts: string[] = [];
+  if (m.lists.length) parts.push(strings.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
+  if (m.indicatorLists.length) parts.push(strings.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
+  if (m.forms.length) parts.push(strings.forms(m.forms.length));
+  const sheets = [...new Set([...m.lists, ...m.indicatorLists, ...m.forms].map((t) => t.sheet))];
+  if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
+  return (
+    <p className={styles.recognised} data-testid="recognised">
+      {`${strings.found}：${parts.join('、')}`}
+      <br />
+      {strings.onSheets(sheets.join('、'))}
+    </p>
+  );
+}
+
+export function SettingsPanel({ settings, strings, busy, onSave }: { settings: Settings; strings: Strings; busy: boolean; onSave(s: Settings): void }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState(settings);
+  return (
+    <form className={styles.settings} onSubmit={(e) => { e.preventDefault(); onSave(draft); }} aria-label={strings.settings}>
+      <Field label={strings.profile}>
+        <Select value={draft.profile} onChange={(_, d) => setDraft({ ...draft, profile: d.value })}>
+          {Object.values(PROFILES).map((p) => <option key={p.name} value={p.name}>{p.label[draft.lang]}</option>)}
+        </Select>
+      </Field>
+      <Field label={strings.year}>
+        <Input type="number" value={draft.year === null ? '' : String(draft.year)} placeholder={strings.yearPlaceholder}
+          onChange={(_, d) => setDraft({ ...draft, year: d.value === '' ? null : Number(d.value) })} />
+      </Field>
+      <Field label={strings.unitName}>
+        <Input value={draft.unitName} placeholder={strings.unitPlaceholder} onChange={(_, d) => setDraft({ ...draft, unitName: d.value })} />
+      </Field>
+      <Field label={strings.language}>
+        <Select value={draft.lang} onChange={(_, d) => setDraft({ ...draft, lang: d.value as Lang })}>
+          <option value="zh">中文</option>
+          <option value="en">English</option>
+        </Select>
+      </Field>
+      <Button type="submit" appearance="primary" size="small" disabled={busy}>{strings.saveSettings}</Button>
+    </form>
+  );
+}
+
+export function NoticeBar({ notice, strings }: { notice: Notice; strings: Strings }) {
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" style={{ marginBottom: 8 }}>
+      <MessageBarBody>
+        {notice.intent === 'error' && <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>}
+        {notice.text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
