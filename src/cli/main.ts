@@ -55,6 +55,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         'no-summary': { type: 'boolean', default: false },
         year: { type: 'string' },
         unit: { type: 'string' },
+        'report-sheet': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,7 +76,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
-    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit } };
+    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);

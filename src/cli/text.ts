@@ -6,7 +6,7 @@ export const USAGE: Record<Lang, string> = {
   zh: `用法：
   selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
       校验自评工作簿，按工作表列出问题。退出码：0 无错误，1 有错误，2 文件无法使用。
-  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--year N] [--unit 单位] [--profile NAME] [--json] [--lang zh|en]
+  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet 表名] [--year N] [--unit 单位] [--profile NAME] [--json] [--lang zh|en]
       计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），列出改动，并生成“自评报告”工作表。
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
       按工作簿数据起草自评报告：不加 -o 时直接输出文字，加 -o 时写成文本、Markdown 或 Word 文件。
@@ -15,7 +15,7 @@ export const USAGE: Record<Lang, string> = {
   en: `Usage:
   selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
       Check a self-evaluation workbook and list the issues by sheet. Exit 0: no error, 1: errors, 2: unusable file.
-  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--year N] [--unit NAME] [--profile NAME] [--json] [--lang zh|en]
+  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet NAME] [--year N] [--unit NAME] [--profile NAME] [--json] [--lang zh|en]
       Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE), list the changes,
       and write the summary sheet 自评报告.
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit NAME] [--profile NAME]

@@ -62,17 +62,17 @@ export class PlanBuilder {
     return true;
   }
 
-  private checkFormula(sheet: string, row: number, col: number, formula: string, result: unknown, expected: Dec | string, isRate: boolean): void {
+  private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): void {
     const shown = typeof expected === 'string' ? expected : isRate ? formatPercent(expected) : formatScore(expected);
-    const code = errorCode(result as string);
+    const code = errorCode(result);
     const f = shortText(`=${formula.replace(/^=/, '')}`, 40);
     if (code) {
       this.findings.add('formula.error', sheet, row, col, { formula: f, code, expected: shown });
       return;
     }
-    const parsed = parseValue(result as never);
+    const parsed = parseValue(result);
     let same: boolean;
-    if (typeof expected === 'string') same = cellText(result as never) === expected;
+    if (typeof expected === 'string') same = cellText(result) === expected;
     else if (parsed.kind !== 'number') same = false;
     else {
       const got = parsed.unit === '%' ? parsed.value.div(100) : parsed.value;
@@ -80,7 +80,7 @@ export class PlanBuilder {
       same = isRate ? roundRate(got).eq(expected) : round2(got).eq(round2(expected));
     }
     if (!same) {
-      const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result as never)) || '空';
+      const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result)) || '—';
       this.findings.add('formula.differs', sheet, row, col, { formula: f, actual, expected: shown });
     }
   }

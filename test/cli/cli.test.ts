@@ -186,6 +186,13 @@ describe('selfeval fill', () => {
     expect(kept.getWorksheet('自评报告')!.getCell('A1').value).toBe('我自己写的报告');
   });
 
+  test('--report-sheet names the report sheet', async () => {
+    const out = join(dir, 'named.xlsx');
+    const { out: text } = await run('fill', sample, '-o', out, '--report-sheet', '2025年自评报告');
+    expect(text).toContain('已生成自评报告工作表“2025年自评报告”。');
+    expect((await load(out)).getWorksheet('2025年自评报告')!.getCell('A2').value).toBe('（本报告数据取自绩效自评工作簿，由绩效自评助手生成初稿）');
+  });
+
   test('--no-summary writes the computed cells only', async () => {
     const out = join(dir, 'plain.xlsx');
     const { out: text } = await run('fill', sample, '-o', out, '--no-summary');
