@@ -120,7 +120,7 @@ async function load(file: string, options: Options): Promise<Loaded> {
 
 function recognised(analysis: Analysis): boolean {
   const m = analysis.model;
-  return m.forms.length + m.lists.length + m.indicatorLists.length > 0;
+  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length > 0;
 }
 
 function exitFor(issues: Issue[]): number {
@@ -216,6 +216,7 @@ function printReport(file: string, analysis: Analysis, issues: Issue[], lang: La
   if (m.lists.length) parts.push(t.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
   if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(t.forms(m.forms.length));
+  if (m.departments.length) parts.push(t.departments(m.departments.length));
   io.out(t.found(parts));
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) bySheet.set(issue.sheet, [...(bySheet.get(issue.sheet) ?? []), issue]);

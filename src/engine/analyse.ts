@@ -6,7 +6,9 @@ import { computeForm } from './compute/form';
 import { assembleProjects } from './compute/project';
 import { Findings } from './findings';
 import { Grid } from './grid';
-import type { Analysis, AnalyseOptions, Form, Issue, IndicatorList, ProjectList } from './model';
+import { computeDepartment } from './compute/department';
+import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, ProjectList } from './model';
+import { findDepartment } from './recognise/department';
 import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
 import { findForms } from './recognise/form';
@@ -30,12 +32,18 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const forms: Form[] = [];
   const lists: ProjectList[] = [];
   const indicatorLists: IndicatorList[] = [];
+  const departments: Array<{ grid: Grid; department: Department }> = [];
   for (const grid of grids.values()) {
     const sheetForms = findForms(grid, profile, findings);
-    const tables = findLists(grid, profile, findings, sheetForms.map((f) => [f.top, f.bottom]));
+    const taken: Array<[number, number]> = sheetForms.map((f) => [f.top, f.bottom]);
+    const tables = findLists(grid, profile, findings, taken);
     forms.push(...sheetForms);
     lists.push(...tables.lists);
     indicatorLists.push(...tables.indicatorLists);
+    for (const l of tables.lists) taken.push([l.headerRow, Math.max(l.totalRow ?? 0, ...l.rows.map((r) => r.row))]);
+    for (const l of tables.indicatorLists) taken.push([l.headerRow, Math.max(l.headerRow, ...l.indicators.map((i) => i.row))]);
+    const department = findDepartment(grid, profile, findings, (row) => taken.some(([top, bottom]) => row >= top && row <= bottom));
+    if (department) departments.push({ grid, department });
   }
   const indicators = [...forms.flatMap((f) => f.indicators), ...indicatorLists.flatMap((l) => l.indicators)];
   for (const ind of indicators) evaluateIndicator(ind, profile, findings);
@@ -43,13 +51,14 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const plan = new PlanBuilder(grids, findings);
   const formScores = forms.map((form) => computeForm(form, profile, findings, plan));
   const projects = assembleProjects({ lists, forms, formScores, indicatorLists }, profile, findings, plan);
+  for (const { grid, department } of departments) computeDepartment(grid, department, profile, findings, plan);
 
-  if (forms.length + lists.length + indicatorLists.length === 0) {
+  if (forms.length + lists.length + indicatorLists.length + departments.length === 0) {
     findings.add('workbook.no-table', snapshot.sheets[0]?.name ?? '', 0, 0);
   }
   const built = plan.build(); // may add the protected-sheet issues: before the issues are sorted
   return {
-    model: { projects, forms, lists, indicatorLists, indicators },
+    model: { projects, departments: departments.map((d) => d.department), forms, lists, indicatorLists, indicators },
     issues: sortIssues(findings.issues, snapshot),
     plan: built,
     profile: profile.name,

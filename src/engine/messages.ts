@@ -222,6 +222,31 @@ export const RULES = {
     zh: (p) => `绩效目标实现程度填写为${p.stated}，按指标得分计算为${p.computed}；请核对。`,
     en: (p) => `Goal achievement is written as ${p.stated}; the indicator scores give ${p.computed}; check it.`,
   },
+  'dept.score-above-weight': {
+    severity: 'error',
+    zh: (p) => `自评得分${p.score}高于分值${p.weight}；请按评分标准重新打分。`,
+    en: (p) => `The score ${p.score} is above the weight ${p.weight}; score the item again by its standard.`,
+  },
+  'dept.score-missing': {
+    severity: 'warning',
+    zh: () => '此项适用但未填写自评得分；请按评分标准打分，或在“适用”列注明“否”。',
+    en: () => 'This item applies but has no score; score it by its standard, or mark it not applicable (否).',
+  },
+  'dept.reason-missing': {
+    severity: 'warning',
+    zh: (p) => `此项扣了${p.lost}分，请填写扣分原因。`,
+    en: (p) => `This item lost ${p.lost} points; write why.`,
+  },
+  'dept.not-applicable-scored': {
+    severity: 'info',
+    zh: () => '此项标为不适用，其得分不计入总分和换算得分。',
+    en: () => 'This item is marked not applicable; its score is left out of the total and the converted score.',
+  },
+  'dept.rate-undefined': {
+    severity: 'warning',
+    zh: (p) => `${p.rate}无法计算：${p.base}为0${p.actual ? `，而${p.actualLabel}为${p.actual}` : ''}；请在说明中写明情况，不要按0%计分。`,
+    en: (p) => `${p.rate} cannot be computed: ${p.base} is 0${p.actual ? ` while ${p.actualLabel} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
+  },
   'sheet.protected': {
     severity: 'error',
     zh: (p) => `工作表“${p.sheet}”受保护，${p.count}个计算单元格无法回填；请在“审阅 > 撤销工作表保护”后重试。`,

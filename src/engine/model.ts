@@ -3,7 +3,7 @@
 import type { Dec } from './decimal';
 import type { Lang, RuleId, Severity } from './messages';
 import type { Target } from './parse/target';
-import type { ProjectField } from './profile';
+import type { BaseField, DepartmentRate, ProjectField } from './profile';
 import type { CellValue } from './snapshot';
 
 export interface CellPos {
@@ -115,6 +115,34 @@ export interface IndicatorList {
   indicators: Indicator[];
 }
 
+/** One row of the department-wide point table. */
+export interface DepartmentItem {
+  row: number;
+  level1: string;
+  level2: string;
+  level3: string;
+  weight: Dec | null;
+  score: Dec | null;
+  applicable: boolean;
+  reason: string;
+}
+
+/** A 部门整体绩效自评 sheet: its base figures, its rates, its point table and results. */
+export interface Department {
+  sheet: string;
+  base: Partial<Record<BaseField, NumberCell>>;
+  /** Each standard rate the figures allow; null where undefined (a zero denominator). */
+  rates: Partial<Record<DepartmentRate, { value: Dec | null; cell: CellPos | null; why?: string }>>;
+  items: DepartmentItem[];
+  cols: { weight: number; score: number; reason: number; level3: number };
+  totalRow: number | null;
+  /** Σ scores and Σ 分值 of the applicable items. */
+  score: Dec | null;
+  weight: Dec | null;
+  converted: Dec | null;
+  grade: string | null;
+}
+
 /** A project as the workbook describes it, merged from its list row, its form and its indicators. */
 export interface Project {
   name: string;
@@ -146,7 +174,7 @@ export interface Issue {
   message: string;
 }
 
-export type WriteKind = 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalWeight' | 'totalScore' | 'grade' | 'projectScore' | 'achievement';
+export type WriteKind = 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalWeight' | 'totalScore' | 'grade' | 'projectScore' | 'achievement' | 'departmentRate' | 'convertedScore';
 
 export interface CellWrite {
   sheet: string;
@@ -165,6 +193,7 @@ export interface Plan {
 
 export interface Model {
   projects: Project[];
+  departments: Department[];
   forms: Form[];
   lists: ProjectList[];
   indicatorLists: IndicatorList[];

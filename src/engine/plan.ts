@@ -13,7 +13,7 @@ import { cellText, shortText } from './text';
 export const FORMAT_RATE = '0.00%';
 export const FORMAT_SCORE = '0.00';
 
-const RATE_KINDS: WriteKind[] = ['executionRate', 'achievement'];
+const RATE_KINDS: WriteKind[] = ['executionRate', 'achievement', 'departmentRate'];
 
 /** A cell value as it shows with the number format a plan gives it; null for a blank cell. */
 export function displayValue(value: unknown, numberFormat: string | null): string | null {

@@ -20,6 +20,20 @@ export type FundField = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'ex
 
 export type FundRowKind = 'total' | 'appropriation' | 'carryOver' | 'other';
 
+/** Columns of the department-wide point table (TEMPLATE.md §4). */
+export type DepartmentField = 'level1' | 'level2' | 'level3' | 'standard' | 'weight' | 'score' | 'applicable' | 'reason';
+
+/** Figures of the department's base-data block (label │ value). */
+export type BaseField =
+  | 'initialBudget' | 'budget' | 'executed' | 'final' | 'appropriation' | 'carryOverStart' | 'carryOverEnd'
+  | 'procurementBudget' | 'procurementActual' | 'publicBudget' | 'publicActual' | 'threeBudget' | 'threeActual'
+  | 'threeLastYear' | 'staffQuota' | 'staffActual';
+
+/** The standard rates of RULES.md §2, written where the sheet has a row for them. */
+export type DepartmentRate =
+  | 'executionRate' | 'adjustmentRate' | 'carryOverRate' | 'finalVarianceRate' | 'procurementRate'
+  | 'publicCostRate' | 'threeCostRate' | 'threeCostChange' | 'staffRate';
+
 export interface ScoringProfile {
   name: string;
   label: { zh: string; en: string };
@@ -49,6 +63,11 @@ export interface ScoringProfile {
   indicatorHeaders: Record<IndicatorField, string[]>;
   fundHeaders: Record<FundField, string[]>;
   fundRows: Record<FundRowKind, string[]>;
+  departmentHeaders: Record<DepartmentField, string[]>;
+  departmentBase: Record<BaseField, string[]>;
+  departmentRates: Record<DepartmentRate, string[]>;
+  /** 结转结余率's denominator: 年初结转结余 + 本年财政拨款 (most counties), or 全年执行数 (one county). */
+  carryOverBase: 'available' | 'executed';
   /** Words in 项目名称 / 三级指标 that mark a classified row: counted, never quoted. */
   classifiedMarks: string[];
   /** Row labels of a total row. */
@@ -133,6 +152,46 @@ const national: ScoringProfile = {
     carryOver: ['上年结转资金', '上年结转', '结转资金'],
     other: ['其他资金', '其他'],
   },
+  departmentHeaders: {
+    level1: ['一级指标'],
+    level2: ['二级指标'],
+    level3: ['三级指标', '指标名称'],
+    standard: ['评分标准', '评分细则', '评分要点', '指标解释'],
+    weight: ['分值', '标准分值', '权重'],
+    score: ['自评得分', '得分', '实际得分'],
+    applicable: ['适用', '是否适用'],
+    reason: ['扣分原因', '扣分说明', '得分说明', '备注'],
+  },
+  departmentBase: {
+    initialBudget: ['年初预算数', '年初预算'],
+    budget: ['全年预算数', '调整后预算数', '财政拨款收入预算数', '预算数'],
+    executed: ['全年执行数', '支出完成数', '实际支出数'],
+    final: ['决算数', '财政拨款收入决算数'],
+    appropriation: ['本年财政拨款', '本年财政拨款收入', '财政拨款收入'],
+    carryOverStart: ['年初结转结余', '年初结转和结余'],
+    carryOverEnd: ['年末结转结余', '年末结转和结余'],
+    procurementBudget: ['政府采购预算数', '政府采购预算'],
+    procurementActual: ['实际政府采购金额', '政府采购实际金额', '实际政府采购数'],
+    publicBudget: ['公用经费预算数', '预算公用经费'],
+    publicActual: ['实际公用经费', '公用经费实际数'],
+    threeBudget: ['三公经费预算数', '"三公经费"预算数', '预算三公经费'],
+    threeActual: ['实际三公经费', '"三公经费"实际数', '三公经费实际数'],
+    threeLastYear: ['上年三公经费', '上年"三公经费"', '上年三公经费实际数'],
+    staffQuota: ['编制数', '核定编制数'],
+    staffActual: ['实有在职人数', '在职人数'],
+  },
+  departmentRates: {
+    executionRate: ['预算执行率', '预算完成率'],
+    adjustmentRate: ['预算调整率'],
+    carryOverRate: ['结转结余率'],
+    finalVarianceRate: ['财政拨款收入预决算差异率', '预决算差异率'],
+    procurementRate: ['政府采购执行率'],
+    publicCostRate: ['公用经费控制率'],
+    threeCostRate: ['"三公经费"控制率', '三公经费控制率'],
+    threeCostChange: ['"三公经费"变动率', '三公经费变动率'],
+    staffRate: ['在职人员控制率'],
+  },
+  carryOverBase: 'available',
   classifiedMarks: ['涉密'],
   totalLabels: ['合计', '总计', '总分', '小计'],
 };

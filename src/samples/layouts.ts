@@ -227,6 +227,8 @@ export function formSheet(name: string, projects: ProjectSpec[], year: number, d
 
 export interface DepartmentSpec {
   base: Array<[string, CellValue]>;
+  /** Rate rows the tool fills (预算执行率, 结转结余率 …). */
+  rates: string[];
   indicators: Array<{ l1: string; l2: string; l3: string; standard: string; weight: number; score?: CellValue; applicable?: string; reason?: string }>;
 }
 
@@ -243,6 +245,15 @@ export function departmentSheet(name: string, title: string, dept: DepartmentSpe
     b.merge(r, 0, r, 2);
   }
   b.tables.push([baseHead, b.next - 1]);
+  b.row([]);
+  const rateHead = b.row(['计算指标', null, null, '比率']);
+  b.headerRows.push(rateHead);
+  b.merge(rateHead, 0, rateHead, 2);
+  for (const label of dept.rates) {
+    const r = b.row([label, null, null, null]);
+    b.merge(r, 0, r, 2);
+  }
+  b.tables.push([rateHead, b.next - 1]);
   b.row([]);
   const h = b.row(['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '适用', '扣分原因']);
   b.headerRows.push(h);

@@ -154,16 +154,24 @@ export function sampleSheets(): SheetSpec[] {
     formSheet('自评表-乡村振兴', [revitalisation], SAMPLE_YEAR, SAMPLE_UNIT),
     formSheet('自评表-其他', [water, villages], SAMPLE_YEAR, SAMPLE_UNIT),
     departmentSheet('部门整体绩效', `${SAMPLE_UNIT}${SAMPLE_YEAR}年度部门整体支出绩效自评表`, {
+      // The real figures of RULES.md §2: 2788.56 budget and final, 756 carried over, 2032.56 appropriated,
+      // and a procurement budget of 0 against 1.32 spent.
       base: [
-        ['年初预算数', 2788.56], ['全年预算数', 2788.56], ['全年执行数', 2845.81], ['决算数', 2788.56],
-        ['年初结转结余', 756], ['年末结转结余', 0], ['政府采购预算数', 0], ['实际政府采购金额', 1.32],
-        ['编制数', 86], ['实有在职人数', 82],
+        ['年初预算数', 2788.56], ['全年预算数', 2788.56], ['全年执行数', 2845.81], ['决算数', 2788.56], ['年初结转结余', 756],
+        ['本年财政拨款', 2032.56], ['年末结转结余', 0], ['政府采购预算数', 0], ['实际政府采购金额', 1.32], ['编制数', 86], ['实有在职人数', 82],
       ],
-      indicators: DEPARTMENT_INDICATORS.map((i) => ({ ...i, score: i.weight })),
+      rates: ['预算执行率', '预算调整率', '结转结余率', '财政拨款收入预决算差异率', '政府采购执行率', '在职人员控制率'],
+      indicators: DEPARTMENT_INDICATORS.map((i) => ({ ...i, ...SAMPLE_DEPARTMENT_SCORES[i.l3] })),
     }),
   ];
   return sheets;
 }
+
+// The unit's own scores: one short without a reason, one scored 0 with the reason a real report gave, one not applicable.
+const SAMPLE_DEPARTMENT_SCORES: Record<string, { score?: number; applicable?: string; reason?: string }> = {
+  '预算编制合理性': { score: 2 }, '财政拨款收入预决算差异率': { score: 5 }, '预算执行率': { score: 10 }, '结转结余率': { score: 5 },
+  '政府采购执行率': { score: 0, reason: '政府采购预算为0，实际采购1.32万元' }, '绩效目标合理性': { score: 8 }, '债务风险控制': { applicable: '否' },
+};
 
 const DEPARTMENT_INDICATORS = [
   { l1: '预算编制', l2: '预算编制管理', l3: '预算编制合理性', standard: '预算编制科学合理得2分', weight: 2 },
@@ -172,6 +180,7 @@ const DEPARTMENT_INDICATORS = [
   { l1: '预算执行', l2: '预算执行管理', l3: '结转结余率', standard: '结转结余率为0得5分', weight: 5 },
   { l1: '预算执行', l2: '预算执行管理', l3: '政府采购执行率', standard: '执行率×5', weight: 5 },
   { l1: '预算绩效', l2: '预算绩效管理', l3: '绩效目标合理性', standard: '目标明确、细化量化得10分', weight: 10 },
+  { l1: '债务管理', l2: '债务管理', l3: '债务风险控制', standard: '无新增隐性债务得5分', weight: 5 },
 ];
 
 /** The blank bureau template: every kind of table with its headers and room to fill in. */
@@ -189,8 +198,9 @@ export function templateSheets(): SheetSpec[] {
     indicatorListSheet('绩效指标表', '项目绩效指标完成情况表', [{ name: '', indicators: blankIndicators }]),
     formSheet('项目支出绩效自评表', [{ name: '', indicators: blankIndicators }], SAMPLE_YEAR, ''),
     departmentSheet('部门整体绩效', '部门整体支出绩效自评表', {
-      base: ['年初预算数', '全年预算数', '全年执行数', '决算数', '年初结转结余', '年末结转结余', '政府采购预算数', '实际政府采购金额',
+      base: ['年初预算数', '全年预算数', '全年执行数', '决算数', '年初结转结余', '本年财政拨款', '年末结转结余', '政府采购预算数', '实际政府采购金额',
         '公用经费预算数', '实际公用经费', '三公经费预算数', '实际三公经费', '上年三公经费', '编制数', '实有在职人数'].map((l) => [l, null]),
+      rates: ['预算执行率', '预算调整率', '结转结余率', '财政拨款收入预决算差异率', '政府采购执行率', '公用经费控制率', '“三公经费”控制率', '“三公经费”变动率', '在职人员控制率'],
       indicators: DEPARTMENT_INDICATORS,
     }),
   ];

@@ -59,7 +59,7 @@ test('the sample loads and is checked when the page opens, with office.js presen
 test('校验 lists the issues; clicking one highlights it and shows its cell', async () => {
   await page.getByRole('button', { name: '校验', exact: true }).click();
   await page.locator('[data-issue="项目汇总表!F13"]').waitFor();
-  expect(await page.locator('[data-issue]').count()).toBe(27);
+  expect(await page.locator('[data-issue]').count()).toBe(29);
   await page.locator('[data-issue="项目汇总表!F13"]').click();
   const issue = page.locator('[data-issue="项目汇总表!F13"]');
   expect(await issue.getAttribute('aria-current')).toBe('true');
@@ -69,10 +69,10 @@ test('校验 lists the issues; clicking one highlights it and shows its cell', a
 
 test('计算并回填 previews, writes on confirmation; 生成报告 adds the report; the download holds the values', async () => {
   await page.getByRole('button', { name: '计算并回填' }).click();
-  await page.getByRole('region', { name: '将改动 97 个计算单元格：' }).waitFor();
+  await page.getByRole('region', { name: '将改动 105 个计算单元格：' }).waitFor();
   await page.screenshot({ path: join(SHOTS, 'pane-preview.png') });
   await page.getByRole('button', { name: '确认写入' }).click();
-  await page.getByText('已写入 97 个单元格。').waitFor();
+  await page.getByText('已写入 105 个单元格。').waitFor();
 
   await page.getByRole('button', { name: '生成报告' }).click();
   await page.getByText('已生成“自评报告”工作表，下载结果后即可查看。').waitFor();

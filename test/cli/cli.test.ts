@@ -75,7 +75,7 @@ describe('selfeval check on the sample township', () => {
 
   test('--lang en', async () => {
     const { out } = await run('check', sample, '--lang', 'en');
-    expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s)');
+    expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s), 1 department-wide sheet(s)');
     expect(out).toContain('"全年执行数" must be a number but holds "待定"; type a number (in 万元).');
   });
 
@@ -95,7 +95,7 @@ describe('selfeval fill', () => {
     const out = join(dir, 'filled.xlsx');
     const { code, out: text } = await run('fill', sample, '-o', out);
     expect(code).toBe(1);
-    expect(text).toMatch(/已写入 .*filled\.xlsx：改动 97 个计算单元格。/);
+    expect(text).toMatch(/已写入 .*filled\.xlsx：改动 105 个计算单元格。/);
     expect(text).toContain('自评表-乡村振兴!I7  （空） → 95.06%');
     expect(text).toContain('自评表-人居环境!I20  94 → 99.39');
 

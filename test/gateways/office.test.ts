@@ -163,9 +163,9 @@ describe('the report sheet in Excel', () => {
     expect(await writeSummarySheet(fake.api(), sheet)).toBe('自评报告');
     const report = fake.sheet('自评报告')!;
     expect(fake.value('自评报告', 'A1')).toBe('2025年度青山镇人民政府整体绩效自评报告');
-    expect(sheet.charts).toEqual([{ type: 'column', title: '绩效目标实现程度分布', anchor: 'H14', categories: 'A16:A21', values: 'C16:C21' }]);
-    expect(report.charts).toEqual([{ type: 'ColumnClustered', title: '绩效目标实现程度分布', values: 'C16:C21', categories: 'A16:A21' }]);
-    expect([fake.value('自评报告', 'A16'), fake.value('自评报告', 'C16')]).toEqual(['达到100%', 4]);
+    expect(sheet.charts).toEqual([{ type: 'column', title: '绩效目标实现程度分布', anchor: 'H15', categories: 'A17:A22', values: 'C17:C22' }]);
+    expect(report.charts).toEqual([{ type: 'ColumnClustered', title: '绩效目标实现程度分布', values: 'C17:C22', categories: 'A17:A22' }]);
+    expect([fake.value('自评报告', 'A17'), fake.value('自评报告', 'C17')]).toEqual(['达到100%', 4]);
     expect(report.merges).toContain('A1:F1');
     expect(fake.active).toBe('自评报告');
     expect(fake.selected).toBe('自评报告!A1');

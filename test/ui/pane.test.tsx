@@ -55,11 +55,11 @@ async function click(name: string | RegExp) {
 test('校验 shows what was recognised and the issues grouped by sheet with counts', async () => {
   render(<App host={new MemoryHost()} />);
   await click('校验');
-  expect(screen.getByTestId('recognised').textContent).toContain('识别到：项目汇总表 1 张（11 个项目）、绩效指标表 1 张（25 个指标）、项目支出绩效自评表 4 份');
+  expect(screen.getByTestId('recognised').textContent).toContain('识别到：项目汇总表 1 张（11 个项目）、绩效指标表 1 张（25 个指标）、项目支出绩效自评表 4 份、部门整体绩效自评表 1 张');
   const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-  expect(headings).toEqual(['项目汇总表（8）', '绩效指标表（6）', '自评表-人居环境（3）', '自评表-乡村振兴（3）', '自评表-其他（7）']);
+  expect(headings).toEqual(['项目汇总表（8）', '绩效指标表（6）', '自评表-人居环境（3）', '自评表-乡村振兴（3）', '自评表-其他（7）', '部门整体绩效（2）']);
   expect(screen.getByRole('button', { name: /^错误 14$/ })).toBeTruthy();
-  expect(screen.getByRole('button', { name: /^警告 10$/ })).toBeTruthy();
+  expect(screen.getByRole('button', { name: /^警告 12$/ })).toBeTruthy();
   const issue = screen.getByRole('button', { name: /F13.*“全年执行数”应为数字，当前为“待定”/ });
   expect(within(issue).getByText('错误')).toBeTruthy(); // the severity in words, not colour alone
 });
@@ -68,7 +68,7 @@ test('the severity filter hides and shows issues', async () => {
   render(<App host={new MemoryHost()} />);
   await click('校验');
   await click(/^错误 14$/);
-  await click(/^警告 10$/);
+  await click(/^警告 12$/);
   expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['自评表-人居环境（1）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
   expect(screen.queryByText(/待定/)).toBeNull();
   await click(/^提示 3$/);
@@ -90,13 +90,13 @@ test('计算并回填 previews the cells by sheet, writes only on confirmation, 
   const host = new MemoryHost();
   render(<App host={host} />);
   await click('计算并回填');
-  const preview = screen.getByRole('region', { name: '将改动 97 个计算单元格：' });
-  expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 35 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 16 个']);
+  const preview = screen.getByRole('region', { name: '将改动 105 个计算单元格：' });
+  expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 35 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 16 个', '部门整体绩效 8 个']);
   expect(host.snapshot.sheets[0].values[5][6]).toBeNull(); // nothing written yet
   await click('确认写入');
   expect(host.snapshot.sheets[0].values[5][6]).toBe(0.9506);
-  expect(screen.getByText('已写入 97 个单元格。')).toBeTruthy();
-  expect(screen.getByText('改动明细（97）')).toBeTruthy();
+  expect(screen.getByText('已写入 105 个单元格。')).toBeTruthy();
+  expect(screen.getByText('改动明细（105）')).toBeTruthy();
   expect(screen.getByText((_, el) => el?.tagName === 'LI' && el.textContent === '项目汇总表!G6 （空） → 95.06%')).toBeTruthy();
   await click('计算并回填');
   expect(screen.getByText('计算结果与工作簿一致，无需改动。')).toBeTruthy();

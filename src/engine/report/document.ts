@@ -3,6 +3,8 @@
 
 import { Dec, formatPercent, round2, roundRate } from '../decimal';
 import type { Project } from '../model';
+import { describeRate } from '../compute/department';
+import type { DepartmentRate } from '../profile';
 import { BAND_LABELS, type ReportFacts, type Shortfall } from './facts';
 
 export type TableValue = string | number | null;
@@ -159,6 +161,23 @@ function measureBlocks(f: ReportFacts): Block[] {
   ];
 }
 
+/** The department sheet's rates, where it has the figures; an undefined one is said, never shown as 0 %. */
+function departmentRates(f: ReportFacts): string | null {
+  const rates = Object.entries(f.department?.rates ?? {}) as Array<[DepartmentRate, { value: Dec | null; why?: string }]>;
+  if (rates.length === 0) return null;
+  return `从部门整体看，${rates.map(([rate, r]) => describeRate(rate, r)).join('，')}。`;
+}
+
+function departmentScore(f: ReportFacts): Block {
+  const d = f.department;
+  if (!d || d.score === null || d.converted === null) return { kind: 'placeholder', text: '【请补充：部门整体支出绩效自评得分及评价等级。】' };
+  const notApplicable = d.items.filter((i) => !i.applicable).length;
+  return {
+    kind: 'paragraph',
+    text: `部门整体支出绩效自评得分${score(d.score)}分${notApplicable ? `（${notApplicable}项指标不适用，适用指标满分${score(d.weight as Dec)}分）` : ''}，换算为百分制得分${score(d.converted)}分，评价等级为“${d.grade}”。`,
+  };
+}
+
 export function reportDocument(f: ReportFacts): ReportDocument {
   const year = f.year ? `${f.year}年度` : '【请补充：年度】';
   const unit = f.unitName ?? '【请补充：单位名称】';
@@ -181,6 +200,8 @@ export function reportDocument(f: ReportFacts): ReportDocument {
   section(1, '绩效目标实现情况');
   sub(0, '预算执行情况');
   blocks.push({ kind: 'paragraph', text: budgetSentence(f, year) });
+  const rates = departmentRates(f);
+  if (rates) blocks.push({ kind: 'paragraph', text: rates });
   sub(1, '绩效目标完成情况');
   blocks.push({ kind: 'paragraph', text: bandSentence(f) }, bandTable(f));
   sub(2, '项目自评结果');
@@ -194,7 +215,7 @@ export function reportDocument(f: ReportFacts): ReportDocument {
   } else {
     blocks.push({ kind: 'paragraph', text: '工作簿中尚无项目自评得分。' });
   }
-  blocks.push({ kind: 'placeholder', text: '【请补充：部门整体支出绩效自评得分及评价等级。】' });
+  blocks.push(departmentScore(f));
   sub(4, '偏差原因分析');
   blocks.push(...deviationBlocks(f));
 

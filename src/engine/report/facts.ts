@@ -2,7 +2,7 @@
 // The report's sentences only format these; no number is typed twice.
 
 import { Dec, round2, roundRate, sum, ZERO } from '../decimal';
-import type { Analysis, Indicator, Project } from '../model';
+import type { Analysis, Department, Indicator, Project } from '../model';
 import { DEFAULT_PROFILE, getProfile } from '../profile';
 import { fold } from '../text';
 
@@ -22,6 +22,8 @@ export interface Shortfall {
 }
 
 export interface ReportFacts {
+  /** The department-wide sheet, when the workbook has one. */
+  department: Department | null;
   year: number | null;
   unitName: string | null;
   projects: Project[];
@@ -126,6 +128,7 @@ export function reportFacts(analysis: Analysis, settings: ReportSettings = {}): 
   const withoutCost = open.filter((p) => p.indicators.length > 0 && !p.indicators.some((i) => i.level2.includes('成本')));
 
   return {
+    department: analysis.model.departments[0] ?? null,
     year: settings.year ?? detectYear(settings.titles ?? []),
     unitName: settings.unitName || detectUnit(projects),
     projects,

@@ -21,7 +21,8 @@ export function Recognised({ analysis, strings }: { analysis: Analysis; strings:
   if (m.lists.length) parts.push(strings.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
   if (m.indicatorLists.length) parts.push(strings.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(strings.forms(m.forms.length));
-  const sheets = [...new Set([...m.lists, ...m.indicatorLists, ...m.forms].map((t) => t.sheet))];
+  if (m.departments.length) parts.push(strings.departments(m.departments.length));
+  const sheets = [...new Set([...m.lists, ...m.indicatorLists, ...m.forms, ...m.departments].map((t) => t.sheet))];
   if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
   return (
     <p className={styles.recognised} data-testid="recognised">

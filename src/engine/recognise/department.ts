@@ -1,0 +1,122 @@
+// The 部门整体绩效自评 sheet (TEMPLATE.md §4): a point table headed 一级/二级/三级指标 · 分值 · 自评得分
+// (no 年度指标值: that would be an indicator list), and a base-data block of label │ value pairs.
+
+import { Findings, readNumber } from '../findings';
+import type { Grid } from '../grid';
+import type { CellPos, Department, DepartmentItem, NumberCell } from '../model';
+import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
+import { fold, labelKey } from '../text';
+import { aliasIndex, matchHeader } from './headers';
+import { isTotalKey, SCORE_UNITS } from './indicators';
+
+const NOT_APPLICABLE = /^(否|不适用|无|×|x|n|no|n\/a)$/i;
+
+/** Labels compared without quotes: “三公经费”控制率 and "三公经费"控制率 are one label. */
+const key = (text: string) => labelKey(text).replace(/["“”'‘’]/g, '');
+
+function index<F extends string>(aliases: Record<F, string[]>): Map<string, F> {
+  const map = new Map<string, F>();
+  for (const field of Object.keys(aliases) as F[]) for (const alias of aliases[field]) map.set(key(alias), field);
+  return map;
+}
+
+/** The cell right of a label, past the label's own merged area. */
+function valueCell(grid: Grid, row: number, col: number): CellPos {
+  const area = grid.merge(row, col);
+  return { sheet: grid.name, row, col: (area ? area.right : col) + 1 };
+}
+
+export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Findings, taken: (row: number) => boolean): Department | null {
+  const headers = aliasIndex(profile.departmentHeaders);
+  const indicatorHeaders = aliasIndex(profile.indicatorHeaders);
+  let header = null;
+  for (let row = 0; row < grid.rowCount && !header; row++) {
+    if (taken(row)) continue;
+    const m = matchHeader<DepartmentField>(grid, row, headers);
+    if (!m || m.cols.weight === undefined || m.cols.score === undefined || (m.cols.level3 === undefined && m.cols.level2 === undefined)) continue;
+    const im = matchHeader<IndicatorField>(grid, row, indicatorHeaders);
+    if (im?.cols.target !== undefined || im?.cols.actual !== undefined) continue;
+    header = m;
+  }
+  if (!header) return null;
+  const c = header.cols;
+  const col = (f: DepartmentField) => c[f] ?? -1;
+
+  const items: DepartmentItem[] = [];
+  let totalRow: number | null = null;
+  let level1 = '';
+  let level2 = '';
+  for (let row = header.lastRow + 1; row < grid.rowCount; row++) {
+    const first = grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0));
+    if (isTotalKey(first, profile)) {
+      totalRow = row;
+      break;
+    }
+    const text = (f: DepartmentField) => (col(f) >= 0 ? grid.text(row, col(f)) : '');
+    if (text('level1')) {
+      if (text('level1') !== level1) level2 = '';
+      level1 = text('level1');
+    }
+    if (text('level2')) level2 = text('level2');
+    if (!text('level3') && !text('weight') && !text('score')) continue;
+    items.push({
+      row,
+      level1,
+      level2,
+      level3: text('level3') || level2,
+      weight: readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS)?.value ?? null,
+      score: readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS)?.value ?? null,
+      applicable: !NOT_APPLICABLE.test(fold(text('applicable')).trim()),
+      reason: text('reason'),
+    });
+  }
+
+  // The base-data block and the rate rows: labels anywhere outside the point table.
+  const baseIndex = index(profile.departmentBase);
+  const rateIndex = index(profile.departmentRates);
+  const base: Partial<Record<BaseField, NumberCell>> = {};
+  const rateCells: Partial<Record<DepartmentRate, CellPos>> = {};
+  const tableRows = (row: number) => row >= header!.row && row <= (totalRow ?? grid.rowCount);
+  for (let row = 0; row < grid.rowCount; row++) {
+    if (taken(row) || tableRows(row)) continue;
+    for (let col2 = 0; col2 < grid.colCount; col2++) {
+      if (grid.isMergedTail(row, col2)) continue;
+      const label = key(grid.text(row, col2));
+      if (!label) continue;
+      const field = baseIndex.get(label);
+      const rate = rateIndex.get(label);
+      if (field && !base[field]) {
+        const at = valueCell(grid, row, col2);
+        base[field] = readNumber(grid, at.row, at.col, grid.text(row, col2), findings) ?? undefined;
+      } else if (rate && !rateCells[rate]) {
+        rateCells[rate] = valueCell(grid, row, col2);
+      }
+    }
+  }
+
+  return {
+    sheet: grid.name,
+    base,
+    rates: Object.fromEntries(Object.entries(rateCells).map(([rate, cell]) => [rate, { value: null, cell }])),
+    items,
+    cols: { weight: col('weight'), score: col('score'), reason: col('reason'), level3: col('level3') >= 0 ? col('level3') : col('level2') },
+    totalRow,
+    score: null,
+    weight: null,
+    converted: null,
+    grade: null,
+  };
+}
+
+/** The rows after the 总分 row that carry 换算得分 and 评价等级, with their value cells in the score column. */
+export function resultCells(grid: Grid, dept: Department): { converted: CellPos | null; grade: CellPos | null } {
+  const out: { converted: CellPos | null; grade: CellPos | null } = { converted: null, grade: null };
+  if (dept.totalRow === null) return out;
+  for (let row = dept.totalRow + 1; row < Math.min(grid.rowCount, dept.totalRow + 4); row++) {
+    const first = key(grid.text(row, Math.max(grid.nextFilledRight(row, -1), 0)));
+    const at = { sheet: grid.name, row, col: dept.cols.score };
+    if (first === '换算得分' || first === '折算得分') out.converted = at;
+    if (first === '评价等级' || first === '自评等级') out.grade = at;
+  }
+  return out;
+}
