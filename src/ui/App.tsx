@@ -43,7 +43,7 @@ export function App({ host, loadSample }: AppProps) {
     // Only once, when the page opens.
   }, []);
 
-  const download = async () => {
+  const download = () => session.perform('download', async () => {
     if (!file) return;
     const url = URL.createObjectURL(await file.download());
     const a = document.createElement('a');
@@ -51,7 +51,7 @@ export function App({ host, loadSample }: AppProps) {
     a.download = file.fileName().replace(/\.xlsx$/i, '') + '-已计算.xlsx';
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  });
 
   const selectedValue = file && session.selected ? displayValue(session.cellValue(session.selected), null) : null;
 
@@ -70,7 +70,7 @@ export function App({ host, loadSample }: AppProps) {
         )}
         {file && (
           <FilePanel strings={t} fileName={file.fileName() || t.file.sample} busy={busy !== null}
-            onOpen={(name, bytes) => void session.reload('open', () => file.open(name, bytes))}
+            onOpen={(chosen) => void session.reload('open', async () => file.open(chosen.name, await chosen.arrayBuffer()))}
             onDownload={() => void download()} />
         )}
         <div className={styles.actions}>

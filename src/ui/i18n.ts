@@ -4,6 +4,7 @@ import type { Lang, Severity } from '../engine';
 
 const zh = {
   appTitle: '绩效自评助手',
+  startFailed: (why: string) => `绩效自评助手无法启动：${why}。请刷新页面重试。`,
   check: '校验',
   fill: '计算并回填',
   report: '生成报告',
@@ -31,7 +32,7 @@ const zh = {
   hiddenByFilter: '当前筛选下没有问题。',
   issuesOn: (sheet: string, n: number) => `${sheet}（${n}）`,
   issueCount: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 条提示`,
-  busy: { read: '正在读取工作簿…', check: '正在校验…', fill: '正在回填…', report: '正在生成报告…', open: '正在打开文件…' },
+  busy: { read: '正在读取工作簿…', check: '正在校验…', fill: '正在回填…', report: '正在生成报告…', open: '正在打开文件…', download: '正在生成下载文件…' },
   preview: (n: number) => `将改动 ${n} 个计算单元格：`,
   previewNone: '计算结果与工作簿一致，无需改动。',
   previewSheet: (sheet: string, n: number) => `${sheet} ${n} 个`,
@@ -60,6 +61,7 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'SelfEval',
+  startFailed: (why) => `SelfEval could not start: ${why}. Reload the page and try again.`,
   check: 'Check',
   fill: 'Compute and fill',
   report: 'Write report',
@@ -87,7 +89,7 @@ const en: Strings = {
   hiddenByFilter: 'No issue matches the filter.',
   issuesOn: (sheet, n) => `${sheet} (${n})`,
   issueCount: (e, w, i) => `${e} error(s), ${w} warning(s), ${i} info`,
-  busy: { read: 'Reading the workbook…', check: 'Checking…', fill: 'Filling…', report: 'Writing the report…', open: 'Opening the file…' },
+  busy: { read: 'Reading the workbook…', check: 'Checking…', fill: 'Filling…', report: 'Writing the report…', open: 'Opening the file…', download: 'Preparing the download…' },
   preview: (n) => `${n} computed cell(s) will change:`,
   previewNone: 'The computed cells already hold the right values.',
   previewSheet: (sheet, n) => `${sheet}: ${n}`,

@@ -4,6 +4,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { WorkbookHost } from './host';
+import { STRINGS } from './i18n';
 
 /** How long to wait for Office before deciding this is a plain browser. */
 const OFFICE_WAIT_MS = 4000;
@@ -35,4 +36,9 @@ async function start(): Promise<void> {
   createRoot(container).render(<App host={host} loadSample={host.kind === 'file' ? sample : undefined} />);
 }
 
-void start();
+start().catch((error: unknown) => {
+  // Without this the pane would stay blank (a chunk that did not load, a host that failed).
+  console.error(error);
+  const root = document.getElementById('root');
+  if (root) root.textContent = STRINGS.zh.startFailed((error as Error)?.message ?? String(error));
+});

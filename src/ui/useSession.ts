@@ -28,6 +28,8 @@ export interface Session {
   saveSettings(settings: Settings): Promise<void>;
   /** Runs work that reads a new workbook (a file opened on the web page), then checks it. */
   reload(busy: Busy, work: () => Promise<void>): Promise<void>;
+  /** Runs other host work (a download) with the same progress and error reporting. */
+  perform(busy: Busy, work: () => Promise<void>): Promise<void>;
   cellValue(issue: Issue): unknown;
 }
 
@@ -130,5 +132,6 @@ export function useSession(host: WorkbookHost): Session {
   return {
     settings, strings, busy, analysis, issues, pending, written, notice, selected,
     check, prepareFill, confirmFill, cancelFill: () => setPending(null), writeReport, select, saveSettings, reload, cellValue,
+    perform: run,
   };
 }

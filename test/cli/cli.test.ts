@@ -120,7 +120,7 @@ describe('selfeval fill', () => {
     const once = join(dir, 'once.xlsx');
     const twice = join(dir, 'twice.xlsx');
     await run('fill', sample, '-o', once);
-    const { text } = { text: (await run('fill', once, '-o', twice)).out };
+    const { out: text } = await run('fill', once, '-o', twice);
     expect(text).toContain('计算结果与工作簿一致，无需改动');
     expect(cells(await load(twice))).toEqual(cells(await load(once)));
   });

@@ -180,8 +180,10 @@ describe('workbooks the engine cannot use', () => {
     expect(analyse({ sheets: [] }).issues.map((i) => i.rule)).toEqual(['workbook.no-table']);
   });
 
-  test('where() finds nothing for a clean list', () => {
+  test('a list without errors fills its rate; its blank score is the only warning', () => {
     const a = analyse(book(projectList()));
     expect(where(a, 'cell.not-number')).toEqual([]);
+    expect(a.issues.map((i) => i.rule)).toEqual(['project.score-missing']);
+    expect(planned(a, '项目汇总表!D2')).toBe(0.975);
   });
 });

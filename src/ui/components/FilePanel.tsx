@@ -19,7 +19,7 @@ export interface FilePanelProps {
   strings: Strings;
   fileName: string;
   busy: boolean;
-  onOpen(name: string, bytes: ArrayBuffer): void;
+  onOpen(file: File): void;
   onDownload(): void;
 }
 
@@ -27,15 +27,15 @@ export function FilePanel({ strings, fileName, busy, onOpen, onDownload }: FileP
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const take = async (file: File | undefined) => {
-    if (file) onOpen(file.name, await file.arrayBuffer());
+  const take = (file: File | undefined) => {
+    if (file) onOpen(file);
   };
   return (
     <div
       className={`${styles.zone} ${over ? styles.over : ''}`}
       onDragOver={(e) => { e.preventDefault(); setOver(true); }}
       onDragLeave={() => setOver(false)}
-      onDrop={(e) => { e.preventDefault(); setOver(false); void take(e.dataTransfer.files[0]); }}
+      onDrop={(e) => { e.preventDefault(); setOver(false); take(e.dataTransfer.files[0]); }}
     >
       <div>{`${strings.file.current}：`}<span className={styles.name} data-testid="file-name">{fileName}</span></div>
       <div className={styles.row}>
@@ -43,7 +43,7 @@ export function FilePanel({ strings, fileName, busy, onOpen, onDownload }: FileP
         <Button size="small" appearance="primary" disabled={busy} onClick={onDownload}>{strings.file.download}</Button>
       </div>
       <input ref={input} type="file" accept=".xlsx" hidden aria-label={strings.file.open}
-        onChange={(e) => { void take(e.target.files?.[0]); e.target.value = ''; }} />
+        onChange={(e) => { take(e.target.files?.[0]); e.target.value = ''; }} />
       <p className={styles.hint}>{strings.file.drop}</p>
       <p className={styles.hint}>{strings.file.privacy}</p>
     </div>
