@@ -15,18 +15,26 @@ describe('budget execution (RULES.md §1.2)', () => {
     const rate = executionRate(d('1759.62291'), d('1672.699499'));
     expect(formatPercent(rate!)).toBe('95.06%');
     expect(rate!.toString()).toBe('0.9506');
-    expect(executionScore(rate!, d(10), true).toString()).toBe('9.51');
+    expect(executionScore(d('1759.62291'), d('1672.699499'), d(10), true)!.toString()).toBe('9.51');
   });
 
   test('76 % of 10 points is 7.6', () => {
-    expect(executionScore(d('0.76'), d(10), true).toString()).toBe('7.6');
+    expect(executionScore(d(100), d(76), d(10), true)!.toString()).toBe('7.6');
+  });
+
+  test('the score is rounded once, from the unrounded rate: 76.245 of 100 → 76.25 % and 7.62 (not 7.63)', () => {
+    const rate = executionRate(d(100), d('76.245'))!;
+    expect(formatPercent(rate)).toBe('76.25%');
+    expect(executionScore(d(100), d('76.245'), d(10), true)!.toString()).toBe('7.62');
+    // Through the shown rate it would be 0.7625 × 10 = 7.625 → 7.63.
+    expect(rate.times(10).toDecimalPlaces(2).toString()).toBe('7.63');
   });
 
   test('over-execution is capped at 分值 unless the profile says otherwise', () => {
     const rate = executionRate(d(100), d(112))!;
     expect(formatPercent(rate)).toBe('112.00%');
-    expect(executionScore(rate, d(10), true).toString()).toBe('10');
-    expect(executionScore(rate, d(10), false).toString()).toBe('11.2');
+    expect(executionScore(d(100), d(112), d(10), true)!.toString()).toBe('10');
+    expect(executionScore(d(100), d(112), d(10), false)!.toString()).toBe('11.2');
   });
 
   test('a zero or blank budget has no rate', () => {
