@@ -54,8 +54,8 @@ describe('project list', () => {
 
   test('a placeholder, an error value and a wrong total each get a message at their cell', () => {
     const a = analyse(book(messyList()));
-    expect(issue(a, 'exec.executed-missing', '项目汇总表!E8').message).toBe('全年执行数未填写，无法计算执行率；如全年未支出，请填0。');
-    expect(issue(a, 'cell.error-value', '项目汇总表!E9').message).toBe('“全年执行数”为错误值 #DIV/0!；请修正公式或改填数值。');
+    expect(issue(a, 'exec.executed-missing', '项目汇总表!E8').message).toBe('项目“防汛物资储备”：全年执行数未填写，无法计算执行率；如全年未支出，请填0。');
+    expect(issue(a, 'cell.error-value', '项目汇总表!E9').message).toBe('项目“综合文化站免费开放”：“全年执行数”为错误值 #DIV/0!；请修正公式或改填数值。');
     expect(issue(a, 'list-total.mismatch', '项目汇总表!D10').message).toBe('合计行“全年预算数”为2863.62291，各项目之和为2836.62291；请核对合计或各项目金额。');
   });
 
@@ -68,11 +68,15 @@ describe('project list', () => {
     expect(planned(a, '项目汇总表!F10')).toBe(0.9422);
   });
 
-  test('a duplicate project is an error that points at the first one', () => {
+  test('a repeated name is a warning naming both rows; both rows stay projects', () => {
     const snap = messyList();
     snap.values[8][1] = '乡村振兴衔接资金项目';
     const a = analyse(book(snap));
-    expect(issue(a, 'project.duplicate', '项目汇总表!B9').message).toBe('项目“乡村振兴衔接资金项目”重复出现（另见 项目汇总表!B6）；请合并为一行或区分名称。');
+    expect(issue(a, 'project.duplicate', '项目汇总表!B9')).toMatchObject({
+      severity: 'warning',
+      message: '项目“乡村振兴衔接资金项目”在 项目汇总表!B6 和 项目汇总表!B9 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。',
+    });
+    expect(a.model.projects.map((p) => `${p.name}@${p.nameCell.row + 1}`)).toEqual(['乡村振兴衔接资金项目@6', '农村人居环境整治项目@7', '防汛物资储备@8', '乡村振兴衔接资金项目@9']);
   });
 
   test('a text-only list (序号 · 项目名称 · 绩效目标 · 实现情况) is recognised', () => {

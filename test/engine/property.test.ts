@@ -60,7 +60,7 @@ describe('parsers never throw', () => {
 describe('the engine on arbitrary workbooks', () => {
   test('never throws; every issue names its sheet and an A1 cell; writes are on known sheets', () => {
     fc.assert(
-      fc.property(workbookArb, fc.constantFrom('national', 'provincial'), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (wb, profile, lang) => {
+      fc.property(workbookArb, fc.constantFrom('national', 'fasp2', 'grades-80-70-60', 'guangdong-township', 'hebei-county', 'provincial'), fc.constantFrom('zh', 'en') as fc.Arbitrary<'zh' | 'en'>, (wb, profile, lang) => {
         const a = analyse(wb, { profile, lang });
         const names = new Set(wb.sheets.map((s) => s.name));
         for (const issue of a.issues) {

@@ -8,7 +8,7 @@ import { PROFILES } from '../../src/engine/profile';
 
 const d = (x: number | string) => new Dec(x);
 const national = PROFILES.national;
-const provincial = PROFILES.provincial;
+const grades807060 = PROFILES['grades-80-70-60'];
 
 describe('budget execution (RULES.md §1.2)', () => {
   test('1759.62291 adjusted, 1672.699499 executed: 95.06 %', () => {
@@ -123,8 +123,10 @@ describe('grades and conversion (RULES.md §1.6–1.7)', () => {
     expect([90, 89.99, 80, 79.99, 60, 59.99].map((s) => gradeOf(d(s), national))).toEqual(['优', '良', '良', '中', '中', '差']);
   });
 
-  test('provincial bands 80/70/60', () => {
-    expect([80, 79.99, 70, 60, 59].map((s) => gradeOf(d(s), provincial))).toEqual(['优', '良', '良', '中', '差']);
+  test('one province\'s bands 80/70/60; FASP2 keeps 90/80/60', () => {
+    expect([80, 79.99, 70, 60, 59].map((s) => gradeOf(d(s), grades807060))).toEqual(['优', '良', '良', '中', '差']);
+    expect(PROFILES.fasp2.gradeBands.map((b) => b.min)).toEqual([90, 80, 60, 0]);
+    expect([PROFILES.fasp2.reverseRule, grades807060.reverseRule, PROFILES.national.reverseRule]).toEqual(['linear', 'linear', 'ratio']);
   });
 
   // RULES.md §1.7 quotes "90.5 out of an applicable 95 → 89.47"; 89.47 is 85 ÷ 95, and 90.5 ÷ 95 is 95.26.
