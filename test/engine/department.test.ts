@@ -273,3 +273,13 @@ test('a table of 三级指标 with 分值 and 得分 but no 年度指标值 is a
   expect(a.model.departments[0].score?.toString()).toBe('9');
   expect(planned(a, '整体!E3')).toBe(9);
 });
+
+test('a score the 评分标准 computed is not asked for a 扣分原因, before or after filling', () => {
+  const items = ITEMS.map((i) => (i.l3 === '预算执行率' ? { ...i, standard: '执行率×分值', score: undefined } : i));
+  const snap = dept(items);
+  const first = analyse(snap);
+  const second = analyse(applyPlanToSnapshot(snap, first.plan));
+  expect(planned(first, `部门整体!F${ITEM_ROW(1)}`)).toBe(29.44);
+  expect(second.issues).toEqual(first.issues);
+  expect(where(second, 'dept.reason-missing')).toEqual([]);
+});

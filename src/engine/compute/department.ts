@@ -153,11 +153,16 @@ function checkItems(dept: Department, profile: ScoringProfile, findings: Finding
       add('dept.score-negative', dept.cols.score, { score: formatScore(item.score) });
     } else if (item.score.gt(item.weight)) {
       add('dept.score-above-weight', dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
-    } else if (item.kind === 'scored' && item.scoreSource === 'entered' && item.score.lt(item.weight) && item.reason === '') {
+    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && !byRule(item)) {
       add('dept.reason-missing', dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
     }
   }
   return open;
+}
+
+/** A score the row's 评分标准 gives for its rate: the rate explains the points lost, no 扣分原因 is asked. */
+function byRule(item: DepartmentItem): boolean {
+  return item.expected !== null && item.score !== null && item.expected.minus(item.score).abs().lte(0.01);
 }
 
 /** What an item adds to 总分 (a deduction subtracts) and to Σ applicable 分值. */
