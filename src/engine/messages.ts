@@ -309,6 +309,11 @@ export const RULES = {
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，应得${p.expected}分，填写为${p.score}分；请核对。`,
     en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}, which gives ${p.expected} points, not ${p.score}; check it.`,
   },
+  'dept.rule-choose': {
+    severity: 'warning',
+    zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，得分可读作${p.readings}分（按比例或按整个百分点扣分），未自动填写；请按本地口径填写得分。`,
+    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}: the score reads as ${p.readings} (deducting proportionally or per whole point), so it was not filled in; enter the score your bureau's reading gives.`,
+  },
   'dept.standard-unread': {
     severity: 'info',
     zh: (p) => `评分标准“${p.text}”无法自动识别，未按${p.rate}计算得分，只检查得分在0～分值之间。`,

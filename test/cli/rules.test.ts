@@ -138,24 +138,38 @@ const BASE: DepartmentSpec['base'] = [
 const RATES = ['预算执行率', '预算调整率', '财政拨款收入预决算差异率'];
 
 describe('the department sheet', () => {
-  test('revenue and expenditure apart: 98.13 % (not 102.05 %), 7.41 %, 0 %; the JSON departments', async () => {
+  test('revenue and expenditure apart: 98.13 % (not 102.05 %), 7.41 %, 0 %; a step rule read three ways is left to the unit', async () => {
+    const items: DepartmentSpec['indicators'] = [
+      { l1: '预算执行', l2: '资金管理', l3: '预算执行率', standard: '预算执行率100%得满分，每低于1个百分点扣0.5分，扣完为止', weight: 10 },
+      { l1: '预算使用效益', l2: '效果性', l3: '社会经济环境效益', standard: '按目标完成情况打分', weight: 90, score: 85, reason: '个别目标未达成' },
+    ];
+    const run = await fill('department-open', [departmentSheet('部门整体', '2025年度部门整体支出绩效自评表', { base: BASE, rates: RATES, indicators: items })]);
+    expect(['D10', 'D11', 'D12'].map((c) => run.cell('部门整体', c))).toEqual([0.9813, 0.0741, 0]);
+    // 1.87 points short: 9.07, 9.50 or 9.00 by how the bureau counts; no score, so no total is written either.
+    expect(['F15', 'F17', 'F18', 'F19'].map((c) => run.cell('部门整体', c))).toEqual([null, null, null, null]);
+    expect(at(run, 'dept.rule-choose')).toEqual(['部门整体!F15']);
+    expect(run.report.departments[0]).toMatchObject({ total: null, converted: null, grade: null });
+  });
+
+  test('revenue and expenditure apart; the step rule on whole points (98.00 %) is computed; the JSON departments', async () => {
     const items: DepartmentSpec['indicators'] = [
       { l1: '预算编制', l2: '预算编制', l3: '财政拨款收入预决算差异率', standard: '差异率为0得5分，每超过1个百分点扣0.5分', weight: 5 },
       { l1: '预算执行', l2: '资金管理', l3: '预算执行率', standard: '预算执行率100%得满分，每低于1个百分点扣0.5分，扣完为止', weight: 10 },
       { l1: '预算执行', l2: '项目管理', l3: '项目实施程序', standard: '', weight: null },
       { l1: '预算使用效益', l2: '效果性', l3: '社会经济环境效益', standard: '按目标完成情况打分', weight: 85, score: 80, reason: '个别目标未达成' },
     ];
-    const run = await fill('department', [departmentSheet('部门整体', '2025年度部门整体支出绩效自评表', { base: BASE, rates: RATES, indicators: items })]);
+    const base = BASE.map(([l, v]): [string, number] => [l, l === '全年执行数' ? 2842 : v as number]);
+    const run = await fill('department', [departmentSheet('部门整体', '2025年度部门整体支出绩效自评表', { base, rates: RATES, indicators: items })]);
     // Rates D10–D12, item scores F15–F18 (F17 a heading), 总分 F19, 换算得分 F20, 评价等级 F21.
-    expect(['D10', 'D11', 'D12'].map((c) => run.cell('部门整体', c))).toEqual([0.9813, 0.0741, 0]);
-    expect(['F15', 'F16', 'F17', 'F19', 'F20', 'F21'].map((c) => run.cell('部门整体', c))).toEqual([5, 9.07, null, 94.07, 94.07, '优']);
+    expect(['D10', 'D11', 'D12'].map((c) => run.cell('部门整体', c))).toEqual([0.98, 0.0741, 0]);
+    expect(['F15', 'F16', 'F17', 'F19', 'F20', 'F21'].map((c) => run.cell('部门整体', c))).toEqual([5, 9, null, 94, 94, '优']);
     expect(run.report.departments).toEqual([{
       sheet: '部门整体',
-      rates: { executionRate: 0.9813, adjustmentRate: 0.0741, finalVarianceRate: 0 },
-      total: 94.07, weight: 100, converted: 94.07, grade: '优',
+      rates: { executionRate: 0.98, adjustmentRate: 0.0741, finalVarianceRate: 0 },
+      total: 94, weight: 100, converted: 94, grade: '优',
       items: [
         { cell: 'F15', level1: '预算编制', name: '财政拨款收入预决算差异率', kind: 'scored', weight: 5, score: 5, applicable: true, reason: '' },
-        { cell: 'F16', level1: '预算执行', name: '预算执行率', kind: 'scored', weight: 10, score: 9.07, applicable: true, reason: '' },
+        { cell: 'F16', level1: '预算执行', name: '预算执行率', kind: 'scored', weight: 10, score: 9, applicable: true, reason: '' },
         { cell: 'F17', level1: '预算执行', name: '项目实施程序', kind: 'unscored', weight: null, score: null, applicable: true, reason: '' },
         { cell: 'F18', level1: '预算使用效益', name: '社会经济环境效益', kind: 'scored', weight: 85, score: 80, applicable: true, reason: '个别目标未达成' },
       ],

@@ -129,19 +129,34 @@ describe('评分标准 computes the rows scored from a rate (RULES.md §2)', () 
     expect(planned(entered, `部门整体!F${ITEM_ROW(1)}`)).toBeUndefined(); // the unit's score is reported, not replaced
   });
 
-  test('step ("每低于1个百分点扣0.5分，扣完为止"): 1.87 points short of 100 % loses 0.935 → 9.07; whole-step readings 9.5 and 9 pass', () => {
+  test('step ("每低于1个百分点扣0.5分，扣完为止"): 1.87 points short reads as 9.07, 9.5 or 9: left to the unit, each reading accepted', () => {
     const standard = '预算执行率100%得满分，每低于1个百分点扣0.5分，扣完为止';
-    expect(planned(analyse(dept(withRule('预算执行率', standard, 10))), `部门整体!F${ITEM_ROW(1)}`)).toBe(9.07);
+    const blank = analyse(dept(withRule('预算执行率', standard, 10)));
+    expect(planned(blank, `部门整体!F${ITEM_ROW(1)}`)).toBeUndefined();
+    expect(issue(blank, 'dept.rule-choose', `部门整体!F${ITEM_ROW(1)}`).message).toBe(
+      `按评分标准“${standard}”，预算执行率为98.13%，得分可读作9.07、9.50、9.00分（按比例或按整个百分点扣分），未自动填写；请按本地口径填写得分。`,
+    );
     for (const score of [9.07, 9.5, 9]) expect(where(analyse(dept(withRule('预算执行率', standard, 10, score, '执行率98.13%'))), 'dept.rule-differs')).toEqual([]);
     expect(where(analyse(dept(withRule('预算执行率', standard, 10, 10))), 'dept.rule-differs')).toHaveLength(1);
   });
 
-  test('预决算差异率 is scored on its absolute value: −7.41 % loses 3.705 of 5 → 1.30', () => {
-    const base = BASE.map(([l, v]): [string, number] => [l, l === '财政拨款收入决算数' ? 2500 : l === '财政拨款收入预算数' ? 2700 : v as number]);
-    const a = analyse(dept(withRule('财政拨款收入预决算差异率', '差异率为0得5分，每超过1个百分点扣0.5分，扣完为止', 5), base));
+  test('step on whole points reads one way and is filled: 全年执行数 2842 of 2900 is 98.00 %, 1 point off → 9', () => {
+    const standard = '预算执行率100%得满分，每低于1个百分点扣0.5分，扣完为止';
+    const base = BASE.map(([l, v]): [string, number] => [l, l === '全年执行数' ? 2842 : v as number]);
+    const a = analyse(dept(withRule('预算执行率', standard, 10), base));
+    expect(a.model.departments[0].rates.executionRate?.value?.toString()).toBe('0.98');
+    expect(planned(a, `部门整体!F${ITEM_ROW(1)}`)).toBe(9);
+    expect(where(a, 'dept.rule-choose')).toEqual([]);
+  });
+
+  test('预决算差异率 is scored on its absolute value: −7.41 % reads as 1.30, 1.50 or 1.00 of 5; 2484 of 2700 (−8 %) gives 1', () => {
+    const base = (final: number) => BASE.map(([l, v]): [string, number] => [l, l === '财政拨款收入决算数' ? final : l === '财政拨款收入预算数' ? 2700 : v as number]);
+    const rule = '差异率为0得5分，每超过1个百分点扣0.5分，扣完为止';
+    const a = analyse(dept(withRule('财政拨款收入预决算差异率', rule, 5), base(2500)));
     expect(a.model.departments[0].rates.finalVarianceRate?.value?.toString()).toBe('-0.0741');
     expect(planned(a, `部门整体!D${RATE_ROW('财政拨款收入预决算差异率')}`)).toBe(-0.0741);
-    expect(planned(a, `部门整体!F${ITEM_ROW(1)}`)).toBe(1.3);
+    expect(issue(a, 'dept.rule-choose', `部门整体!F${ITEM_ROW(1)}`).message).toContain('得分可读作1.30、1.50、1.00分');
+    expect(planned(analyse(dept(withRule('财政拨款收入预决算差异率', rule, 5), base(2484))), `部门整体!F${ITEM_ROW(1)}`)).toBe(1);
   });
 
   test('banded ("≥95%得10分；90%(含)-95%得8分；<90%不得分"): 98.13 % gets 10', () => {

@@ -105,7 +105,13 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
   const result = scoreByStandard(item.rule, rate, item.weight);
   if (!result) return;
   item.expected = result.expected;
-  if (item.score === null) {
+  const readings = [...new Set(result.accepted.map((a) => a.toFixed(2)))];
+  if (item.score === null && readings.length > 1) {
+    // "每低于1个百分点扣0.5分" at 1.87 points below reads three ways: the unit's bureau decides which, not us.
+    findings.add('dept.rule-choose', dept.sheet, item.row, dept.cols.score, {
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value), readings: readings.join('、'),
+    });
+  } else if (item.score === null) {
     item.score = result.expected;
     item.scoreSource = 'computed';
     plan.set({ sheet: dept.sheet, row: item.row, col: dept.cols.score }, result.expected, 'departmentScore');
