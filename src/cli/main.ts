@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, displayValue, draftReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
+  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
   type SummaryOptions, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
@@ -79,6 +79,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
     const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
+    if (values.profile && Object.prototype.hasOwnProperty.call(DEPRECATED_PROFILES, values.profile)) io.err(t.deprecatedProfile(values.profile, DEPRECATED_PROFILES[values.profile]));
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -116,7 +117,7 @@ async function load(file: string, options: Options): Promise<Loaded> {
   const path = resolve(file);
   if (!existsSync(path)) throw new FileError('not-found', file);
   const opened = await readWorkbook(readFileSync(path), basename(file));
-  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang });
+  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
   return { opened, analysis, issues: [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues] };
 }
 

@@ -54,9 +54,9 @@ describe('--help lists what each command takes', () => {
     expect(lang.code).toBe(2);
     expect(lang.err).toBe('report does not take --lang: the report is drafted in Chinese, the language the finance bureau receives; "selfeval report --help" lists what it takes.\n');
     expect(lang.out).toBe('');
-    const year = await run('check', sample, '--year', '2025');
-    expect(year.code).toBe(2);
-    expect(year.err).toBe('check 命令不接受 --year；“selfeval check --help”列出它接受的选项。\n');
+    const unit = await run('check', sample, '--unit', '红旗乡');
+    expect(unit.code).toBe(2);
+    expect(unit.err).toBe('check 命令不接受 --unit；“selfeval check --help”列出它接受的选项。\n');
   });
 });
 
