@@ -110,7 +110,7 @@ test('"no deviation" is said when, and only when, it is true', () => {
   expect(low).toContain('道路养护：全年预算数50万元，执行数30万元，预算执行率60.00%，自评得分96.00分。原因：工程款次年支付。');
 });
 
-describe('rows with the same project name (waits on issue 7: same-name rows become separate projects)', () => {
+describe('rows with the same project name', () => {
   const rows: ProjectSpec[] = [
     { name: '道路维修', budget: 10, executed: 10, achievement: 1, score: 100 },
     { name: '道路维修', budget: 20, executed: 12, achievement: 0.8, score: 85, note: '雨季停工' },
@@ -125,11 +125,26 @@ describe('rows with the same project name (waits on issue 7: same-name rows beco
     expect(text).toContain('道路维修（项目汇总表第6行）：全年预算数20万元，执行数12万元，预算执行率60.00%，绩效目标实现程度80.00%，自评得分85.00分。原因：雨季停工。');
     expect(text).not.toContain('项目共2个');
   });
+
+  test('a list of 52 rows with three repeated names reports 52 projects, not 49', () => {
+    const names = Array.from({ length: 49 }, (_, i) => `项目${String(i + 1).padStart(2, '0')}`);
+    names.splice(10, 0, '项目03');
+    names.splice(30, 0, '项目20');
+    names.splice(51, 0, '项目45');
+    const { text } = draft(book(sheet('汇总', [
+      ['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'],
+      ...names.map((name, i) => [i + 1, name, 10 + i, 10 + i, 90]),
+    ])));
+    expect(text).toContain('本次纳入自评的项目共52个，涉及资金1846万元。');
+    expect(text).toContain('项目03（汇总第4行）\t');
+    expect(text).toContain('项目03（汇总第12行）\t');
+    expect(text).not.toContain('项目共49个');
+  });
 });
 
 // The department sheet of the department tests: scores adding up to 85 over an applicable 95.
 const BASE: DepartmentSpec['base'] = [
-  ['年初预算数', 2788.56], ['全年预算数', 2788.56], ['全年执行数', 2788.56], ['决算数', 2788.56], ['年初结转结余', 756],
+  ['年初预算数', 2788.56], ['全年预算数', 2788.56], ['全年执行数', 2788.56], ['财政拨款收入预算数', 2788.56], ['财政拨款收入决算数', 2788.56], ['年初结转结余', 756],
   ['本年财政拨款', 2032.56], ['年末结转结余', 0], ['政府采购预算数', 0], ['实际政府采购金额', 1.32], ['编制数', 86], ['实有在职人数', 82],
 ];
 const ITEMS: DepartmentSpec['indicators'] = [
@@ -160,7 +175,7 @@ describe('a workbook with only a department sheet', () => {
 
   test('base figures, revenue apart from expenditure, at the precision entered', () => {
     expect(text).toContain('据部门整体绩效自评表，编制数86人，实有在职人数82人，在职人员控制率95.35%。');
-    expect(text).toContain('收入方面，财政拨款收入决算数2788.56万元，本年财政拨款收入2032.56万元，年初结转结余756万元。');
+    expect(text).toContain('收入方面，财政拨款收入预算数2788.56万元，财政拨款收入决算数2788.56万元，本年财政拨款2032.56万元，年初结转结余756万元。');
     expect(text).toContain('支出方面，年初预算数2788.56万元，全年预算数2788.56万元，全年执行数2788.56万元，年末结转结余0万元。');
   });
 
@@ -206,12 +221,35 @@ describe('department items: full, short without a reason, unscored', () => {
   });
 
   test('an item without a score: no total is claimed', () => {
-    const items = ITEMS.map((i) => (i.l3 === '预算执行率' ? { ...i, score: undefined } : i));
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, score: undefined } : i));
     const { text } = draft(book(fromSpec(departmentSpec(items))));
-    expect(text).toContain('有1项适用指标未填写自评得分（预算执行率），部门整体总分、换算得分和评价等级无法计算。');
+    expect(text).toContain('有1项适用指标未填写自评得分（预算编制合理性），部门整体总分、换算得分和评价等级无法计算。');
     expect(text).not.toContain('换算为百分制得分');
     expect(text).not.toContain('均得满分');
   });
+});
+
+test('bonus and deduction rows, and points lost by the 评分标准 with the rate as their reason', () => {
+  const spec = departmentSheet('部门整体', '红旗乡人民政府2025年度部门整体支出绩效自评表', {
+    base: [['全年预算数', 1000], ['全年执行数', 900], ['政府采购预算数', 100], ['实际政府采购金额', 80]],
+    rates: ['预算执行率', '政府采购执行率'],
+    indicators: [
+      { l1: '预算执行', l2: '预算执行管理', l3: '预算执行率', standard: '执行率×分值', weight: 30 },
+      { l1: '预算执行', l2: '预算执行管理', l3: '政府采购执行率', standard: '执行率×分值', weight: 20, score: 16 },
+      { l1: '预算绩效', l2: '预算绩效管理', l3: '绩效目标合理性', standard: '明确细化得50分', weight: 50, score: 50 },
+      { l1: '加分项', l2: '财政改革创新', l3: '改革创新', standard: '有创新得5分', weight: 5, score: 3 },
+      { l1: '扣分项', l2: '存在问题', l3: '审计发现问题', standard: '每个问题扣1分', weight: 5, score: -2, reason: '审计发现2个问题' },
+    ],
+  });
+  const { text, summary } = draft(book(fromSpec(spec)));
+  expect(text).toContain('部门整体支出绩效自评得分94.00分（含加分3.00分；已减去扣分项2.00分），换算为百分制得分89.52分，评价等级为“良”。');
+  expect(text).toContain('预算执行率（预算执行）：分值30.00分，自评得分27.00分，扣3.00分。原因：按评分标准，预算执行率为90.00%。');
+  expect(text).toContain('政府采购执行率（预算执行）：分值20.00分，自评得分16.00分，扣4.00分。原因：按评分标准，政府采购执行率为80.00%。');
+  expect(text).toContain('扣分项“审计发现问题”：扣2.00分。原因：审计发现2个问题。');
+  expect(text).toContain('加分项“改革创新”：加3.00分。');
+  const table = summary.document.blocks.find((b) => b.kind === 'table' && b.caption.includes('按一级指标'));
+  expect(table?.kind === 'table' && table.rows).toEqual([['预算执行', 50, 43], ['预算绩效', 50, 50], ['加分项', 5, 3], ['扣分项', 0, -2], ['合计', 105, 94]]);
+  expect(text).not.toContain('均得满分');
 });
 
 describe('a stated total that disagrees with its items', () => {

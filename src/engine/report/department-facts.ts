@@ -1,11 +1,12 @@
 // What the department-wide part of the report may state (RULES.md §2): the base figures the sheet holds,
-// the rates with the undefined ones said as such, the points by category, the items that lost points and
-// the result. Nothing the sheet leaves blank is filled in.
+// the rates with the undefined ones said as such, the points by category as the engine totals them, the
+// items that lost points, bonus and deduction rows, and the result. Nothing the sheet leaves blank is
+// filled in.
 
-import { type Dec, round2, ZERO } from '../decimal';
+import type { Dec } from '../decimal';
 import type { Department, DepartmentItem } from '../model';
 import type { BaseField, DepartmentRate, ScoringProfile } from '../profile';
-import { quoted } from './words';
+import { percent, quoted } from './words';
 
 export type FigureGroup = 'revenue' | 'expenditure' | 'staff' | 'other';
 
@@ -24,17 +25,10 @@ export interface RateFact {
   why: string | null;
 }
 
-export interface Category {
-  name: string;
-  items: number;
-  weight: Dec;
-  /** Null while an item of the category has no score. */
-  score: Dec | null;
-}
-
 export interface LostPoints {
   item: DepartmentItem;
   lost: Dec;
+  /** The 扣分原因 written, or the rate its 评分标准 scored it by; null when neither explains the loss. */
   reason: string | null;
 }
 
@@ -42,17 +36,22 @@ export interface DepartmentFacts {
   department: Department;
   figures: Record<FigureGroup, Figure[]>;
   rates: RateFact[];
-  categories: Category[];
-  notApplicable: DepartmentItem[];
+  /** Applicable scored rows below their 分值. */
   lost: LostPoints[];
-  unscored: DepartmentItem[];
+  /** Bonus (加分项) rows that count, and deduction (扣分项) rows with their reasons. */
+  bonus: DepartmentItem[];
+  deductions: LostPoints[];
+  /** Scored and bonus rows marked not applicable: left out of 总分 and of the 分值 it is converted over. */
+  notApplicable: DepartmentItem[];
+  /** Applicable scored rows without a score or a 分值: they keep the total open. */
+  open: DepartmentItem[];
   /** The 总分 typed in the sheet when it differs from the sum of the items. */
   statedTotal: Dec | null;
 }
 
 // Revenue (收入) and expenditure (支出) are different fields (RULES.md §2): they are stated apart.
 const GROUPS: Record<FigureGroup, string[]> = {
-  revenue: ['revenueBudget', 'revenueFinal', 'final', 'appropriation', 'carryOverStart'],
+  revenue: ['revenueBudget', 'revenueFinal', 'appropriation', 'carryOverStart'],
   expenditure: ['initialBudget', 'budget', 'executed', 'carryOverEnd'],
   staff: ['staffQuota', 'staffActual'],
   other: [],
@@ -62,14 +61,8 @@ function groupOf(field: string): FigureGroup {
   return (Object.keys(GROUPS) as FigureGroup[]).find((g) => GROUPS[g].includes(field)) ?? 'other';
 }
 
-// Where the profile's first label is ambiguous out of its sheet: 决算数 of revenue, not of spending.
-const LABELS: Record<string, string> = { final: '财政拨款收入决算数', appropriation: '本年财政拨款收入' };
-
 /** The field's label: the profile's first, with curly quotes (“三公经费”控制率). */
-const label = (aliases: string[] | undefined, field: string) => (LABELS[field] ?? aliases?.[0] ?? field).replace(/"([^"]*)"/g, '“$1”');
-
-/** Items the total counts: applicable ones with a score. */
-const counted = (i: DepartmentItem) => i.applicable && i.score !== null;
+const label = (aliases: string[] | undefined, field: string) => (aliases?.[0] ?? field).replace(/"([^"]*)"/g, '“$1”');
 
 export function departmentFacts(d: Department, profile: ScoringProfile, statedTotal: Dec | null): DepartmentFacts {
   const figures: Record<FigureGroup, Figure[]> = { revenue: [], expenditure: [], staff: [], other: [] };
@@ -87,27 +80,33 @@ export function departmentFacts(d: Department, profile: ScoringProfile, statedTo
       const r = d.rates[rate]!;
       return { rate, name: label(profile.departmentRates[rate], rate), value: r.value, why: r.value === null ? r.why ?? '计算所需的基础数据未填写' : null };
     });
+  const rateName = (rate: DepartmentRate) => rates.find((r) => r.rate === rate)?.name ?? label(profile.departmentRates[rate], rate);
 
-  const categories: Category[] = [];
-  for (const item of d.items.filter((i) => i.applicable)) {
-    const name = item.level1 || item.level2 || item.level3;
-    let c = categories.find((x) => x.name === name);
-    if (!c) categories.push((c = { name, items: 0, weight: ZERO, score: ZERO }));
-    c.items++;
-    if (item.weight !== null) c.weight = c.weight.plus(item.weight);
-    c.score = c.score === null || item.score === null ? null : c.score.plus(round2(item.score));
-  }
+  /** A score its 评分标准 gives for the row's rate: the rate is the reason. */
+  const reasonOf = (i: DepartmentItem): string | null => {
+    const written = quoted(i.reason);
+    if (written) return written;
+    const value = i.rate ? d.rates[i.rate]?.value : null;
+    if (i.rate && value && i.expected !== null && i.score !== null && i.expected.minus(i.score).abs().lte(profile.tolerance)) {
+      return `按评分标准，${rateName(i.rate)}为${percent(value)}`;
+    }
+    return null;
+  };
+  const scored = d.items.filter((i) => i.kind === 'scored' && i.applicable);
 
   return {
     department: d,
     figures,
     rates,
-    categories,
-    notApplicable: d.items.filter((i) => !i.applicable),
-    lost: d.items
-      .filter((i) => counted(i) && i.weight !== null && (i.score as Dec).lt(i.weight))
-      .map((i) => ({ item: i, lost: (i.weight as Dec).minus(i.score as Dec), reason: quoted(i.reason) })),
-    unscored: d.items.filter((i) => i.applicable && i.score === null && i.weight !== null),
+    lost: scored
+      .filter((i) => i.score !== null && i.weight !== null && i.score.lt(i.weight))
+      .map((i) => ({ item: i, lost: (i.weight as Dec).minus(i.score as Dec), reason: reasonOf(i) })),
+    bonus: d.items.filter((i) => i.kind === 'bonus' && i.applicable && i.score !== null && !i.score.isZero()),
+    deductions: d.items
+      .filter((i) => i.kind === 'deduction' && i.score !== null && !i.score.isZero())
+      .map((i) => ({ item: i, lost: (i.score as Dec).abs(), reason: quoted(i.reason) })),
+    notApplicable: d.items.filter((i) => (i.kind === 'scored' || i.kind === 'bonus') && !i.applicable),
+    open: scored.filter((i) => i.score === null || i.weight === null),
     statedTotal: statedTotal !== null && d.score !== null && statedTotal.minus(d.score).abs().gt(profile.tolerance) ? statedTotal : null,
   };
 }

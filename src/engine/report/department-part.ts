@@ -4,7 +4,7 @@
 
 import { type Dec, sum } from '../decimal';
 import type { DepartmentItem } from '../model';
-import type { DepartmentFacts, Figure } from './department-facts';
+import type { DepartmentFacts, Figure, LostPoints } from './department-facts';
 import type { Block } from './document';
 import { amount, ask, listing, percent, score } from './words';
 
@@ -49,25 +49,29 @@ export class DepartmentPart {
     const blocks: Block[] = [];
     const line = (text: string) => blocks.push({ kind: 'paragraph', text });
     if (d.score !== null && d.converted !== null) {
-      const n = f.notApplicable.length;
-      line(`部门整体支出绩效自评得分${score(d.score)}分${n ? `（${n}项指标不适用，适用指标满分${score(d.weight as Dec)}分）` : ''}，换算为百分制得分${score(d.converted)}分，评价等级为“${d.grade}”。`);
-    } else if (f.unscored.length) {
-      line(`有${f.unscored.length}项适用指标未填写自评得分（${listing(f.unscored.map(itemName))}），部门整体总分、换算得分和评价等级无法计算。`);
+      const parts = [
+        d.bonus?.gt(0) ? `含加分${score(d.bonus)}分` : '',
+        d.deductions?.gt(0) ? `已减去扣分项${score(d.deductions)}分` : '',
+        f.notApplicable.length ? `${f.notApplicable.length}项指标不适用，适用指标满分${score(d.weight as Dec)}分` : '',
+      ].filter(Boolean);
+      line(`部门整体支出绩效自评得分${score(d.score)}分${parts.length ? `（${parts.join('；')}）` : ''}，换算为百分制得分${score(d.converted)}分，评价等级为“${d.grade}”。`);
+    } else if (f.open.length) {
+      const what = f.open.every((i) => i.score === null) ? '自评得分' : f.open.every((i) => i.weight === null) ? '分值' : '自评得分或分值';
+      line(`有${f.open.length}项适用指标未填写${what}（${listing(f.open.map(itemName))}），部门整体总分、换算得分和评价等级无法计算。`);
     } else {
       line('部门整体绩效自评表没有可计分的指标，总分、换算得分和评价等级无法计算。');
     }
     if (f.statedTotal !== null && d.score !== null) {
       line(`自评表填写的总分为${score(f.statedTotal)}分，与各项指标得分之和${score(d.score)}分不一致，本报告以各项指标得分之和为准。`);
     }
-    if (f.categories.length) {
-      const total = f.categories.every((c) => c.score !== null);
+    if (d.categories.length) {
       blocks.push({
         kind: 'table',
         caption: '部门整体绩效自评得分（按一级指标）',
         columns: [{ title: '一级指标', format: 'text' }, { title: '分值', format: 'score' }, { title: '得分', format: 'score' }],
         rows: [
-          ...f.categories.map((c) => [c.name, c.weight.toNumber(), c.score?.toNumber() ?? null]),
-          ['合计', d.weight?.toNumber() ?? f.categories.reduce((s, c) => s + c.weight.toNumber(), 0), total ? d.score?.toNumber() ?? null : null],
+          ...d.categories.map((c) => [c.name || '（未填写一级指标）', c.weight.toNumber(), c.score?.toNumber() ?? null]),
+          ['合计', (d.weight ?? sum(d.categories.map((c) => c.weight))).toNumber(), d.score?.toNumber() ?? null],
         ],
       });
     }
@@ -78,28 +82,32 @@ export class DepartmentPart {
     return blocks;
   }
 
-  /** Each item that lost points, with the reason the unit wrote or a prompt for it. */
+  /** Each item that lost points, each deduction and bonus, with the reason the unit wrote or a prompt for it. */
   lostPoints(): Block[] {
     const f = this.f;
-    if (f.lost.length === 0) {
-      if (f.unscored.length || f.categories.length === 0) return [{ kind: 'paragraph', text: '已填写自评得分的指标均未扣分。' }];
-      return [{ kind: 'paragraph', text: '各项适用指标均得满分，没有扣分。' }];
+    const blocks: Block[] = [];
+    const line = (text: string) => blocks.push({ kind: 'paragraph', text });
+    const why = (l: LostPoints) => (l.reason ? `原因：${l.reason}。` : ask(`${itemName(l.item)}扣分原因`));
+    const where = (i: DepartmentItem) => (i.level1 && i.level1 !== itemName(i) ? `（${i.level1}）` : '');
+    if (f.lost.length) {
+      line(`扣分的指标${f.lost.length}项，共扣${score(sum(f.lost.map((l) => l.lost)))}分：`);
+      for (const l of f.lost) line(`${itemName(l.item)}${where(l.item)}：分值${score(l.item.weight as Dec)}分，自评得分${score(l.item.score as Dec)}分，扣${score(l.lost)}分。${why(l)}`);
+    } else if (f.open.length || f.department.categories.length === 0) {
+      line('已填写自评得分的指标均未扣分。');
+    } else {
+      line('各项适用指标均得满分，没有扣分。');
     }
-    const lost = sum(f.lost.map((l) => l.lost));
-    return [
-      { kind: 'paragraph', text: `扣分的指标${f.lost.length}项，共扣${score(lost)}分：` },
-      ...f.lost.map((l): Block => ({
-        kind: 'paragraph',
-        text: `${itemName(l.item)}${l.item.level1 ? `（${l.item.level1}）` : ''}：分值${score(l.item.weight as Dec)}分，自评得分${score(l.item.score as Dec)}分，扣${score(l.lost)}分。${l.reason ? `原因：${l.reason}。` : ask(`${itemName(l.item)}扣分原因`)}`,
-      })),
-    ];
+    for (const l of f.deductions) line(`扣分项“${itemName(l.item)}”：扣${score(l.lost)}分。${why(l)}`);
+    for (const i of f.bonus) line(`加分项“${itemName(i)}”：加${score(i.score as Dec)}分。`);
+    return blocks;
   }
 
   problems(): string[] {
     const f = this.f;
     const out: string[] = [];
     if (f.lost.length) out.push(`部门整体绩效自评中${f.lost.length}项指标扣分：${f.lost.map((l) => `${itemName(l.item)}扣${score(l.lost)}分`).join('、')}。`);
-    if (f.unscored.length) out.push(`部门整体绩效自评表有${f.unscored.length}项适用指标未填写自评得分。`);
+    if (f.deductions.length) out.push(`扣分项${f.deductions.length}项：${f.deductions.map((l) => `${itemName(l.item)}扣${score(l.lost)}分`).join('、')}。`);
+    if (f.open.length) out.push(`部门整体绩效自评表有${f.open.length}项适用指标未填写自评得分或分值。`);
     const undefinedRates = f.rates.filter((r) => r.value === null);
     if (undefinedRates.length) out.push(`${undefinedRates.map((r) => `${r.name}无法计算（${r.why}）`).join('，')}。`);
     if (f.statedTotal !== null) out.push('部门整体绩效自评表填写的总分与各项指标得分之和不一致。');
@@ -109,10 +117,11 @@ export class DepartmentPart {
   measures(): string[] {
     const f = this.f;
     const out: string[] = [];
-    if (f.lost.length) out.push(`针对扣分的${f.lost.length}项指标（${listing(f.lost.map((l) => itemName(l.item)))}）逐项分析原因，落实整改。`);
-    const unexplained = f.lost.filter((l) => l.reason === null).length;
+    const items = [...f.lost, ...f.deductions];
+    if (items.length) out.push(`针对扣分的${items.length}项指标（${listing(items.map((l) => itemName(l.item)))}）逐项分析原因，落实整改。`);
+    const unexplained = items.filter((l) => l.reason === null).length;
     if (unexplained) out.push(`为尚未说明扣分原因的${unexplained}项指标补充扣分原因。`);
-    if (f.unscored.length || f.statedTotal !== null) out.push('补齐并核对部门整体绩效自评表的各项得分和总分。');
+    if (f.open.length || f.statedTotal !== null) out.push('补齐并核对部门整体绩效自评表的各项得分和总分。');
     return out;
   }
 }

@@ -34,7 +34,6 @@ export function projectNamer(projects: Project[]): (p: Project) => string {
   for (const p of projects) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
   return (p) => {
     if ((counts.get(p.name) ?? 0) < 2) return p.name;
-    const at = p.listRow ? `${p.listRow.sheet}第${p.listRow.row + 1}行` : p.form ? `${p.form.sheet}第${p.form.nameCell.row + 1}行` : p.sheet;
-    return `${p.name}（${at}）`;
+    return `${p.name}（${p.nameCell.sheet}第${p.nameCell.row + 1}行）`;
   };
 }
