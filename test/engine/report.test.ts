@@ -148,6 +148,8 @@ describe('other workbooks', () => {
     expect(text).toContain('工作簿未填写项目的全年预算数。执行数未填写，无法计算预算执行率。');
     expect(text).toContain('未实施的项目1个（防汛物资储备）。另有2个项目（道路硬化、文化活动）未填写绩效目标实现程度，未计入以上统计。');
     expect(text).not.toContain('0万元');
+    expect(text.split('\n')).toContain('未实施\t1\t'); // no budget: no funds, not 0
+    expect(text.split('\n')).toContain('低于30%\t0\t0');
     expect(text).toContain('道路硬化\t硬化道路5800平方米\t已完成');
     expect(summary.document.title).toBe('【请补充：年度】【请补充：单位名称】整体绩效自评报告');
   });

@@ -83,7 +83,7 @@ export class ProjectPart {
         caption: '绩效目标实现程度分布',
         chart: 'column',
         columns: [{ title: '实现程度', format: 'text' }, { title: '项目个数', format: 'count' }, { title: '涉及资金（万元）', format: 'amount' }],
-        rows: f.bands.filter((b) => b.band !== 'unknown' || b.projects.length).map((b) => [BAND_LABELS[b.band], b.projects.length, b.funded ? b.funds.toNumber() : null]),
+        rows: f.bands.filter((b) => b.band !== 'unknown' || b.projects.length).map((b) => [BAND_LABELS[b.band], b.projects.length, b.funded || b.projects.length === 0 ? b.funds.toNumber() : null]),
       },
     ];
   }
