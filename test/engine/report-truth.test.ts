@@ -199,6 +199,11 @@ describe('a workbook with only a department sheet', () => {
     expect(text).toContain('1. 部门整体绩效自评中1项指标扣分：政府采购执行率扣10.00分。');
   });
 
+  test('what is left unresolved is counted: only the kinds there are', () => {
+    expect(text).toContain('注：生成本报告时，自评工作簿中仍有1个警告未处理，报告数据以修正后的自评表为准。');
+    expect(text).not.toContain('0个错误');
+  });
+
   test('a stated total that agrees with its items says nothing about it', () => {
     expect(text).not.toContain('不一致');
     expect(draft(book(fromSpec(departmentSpec(ITEMS, 85)))).text).not.toContain('不一致');

@@ -195,7 +195,8 @@ export function reportDocument(f: ReportFacts): ReportDocument {
     { kind: 'field', label: '填报日期', value: '' },
   );
   if (f.errors + f.warnings > 0) {
-    o.ask(`注：生成本报告时，自评工作簿中仍有${f.errors}个错误、${f.warnings}个警告未处理，报告数据以修正后的自评表为准。`);
+    const left = [f.errors ? `${f.errors}个错误` : '', f.warnings ? `${f.warnings}个警告` : ''].filter(Boolean).join('、');
+    o.ask(`注：生成本报告时，自评工作簿中仍有${left}未处理，报告数据以修正后的自评表为准。`);
   }
   const projects = f.projects ? new ProjectPart(f.projects) : null;
   if (f.department) departmentReport(o, f, new DepartmentPart(f.department), projects, year, unit);
