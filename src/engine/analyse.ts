@@ -12,10 +12,10 @@ import { findDepartment } from './recognise/department';
 import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
 import { findForms } from './recognise/form';
+import { isClassified } from './recognise/indicators';
 import { findLists } from './recognise/lists';
 import { isReportSheet } from './report';
 import { detectYear } from './report/facts';
-import { isClassified } from './recognise/indicators';
 import type { WorkbookSnapshot } from './snapshot';
 
 export class UnknownProfileError extends Error {
