@@ -4,14 +4,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, type CellWrite, DEPRECATED_PROFILES, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
-  type SummaryOptions, UnknownProfileError,
+  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
+  type SummaryOptions, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
-import { applyPlanToSnapshot } from '../gateways/memory';
 import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
 import { toJson } from './json';
-import { SEVERITY, T, USAGE } from './text';
+import { type Command, COMMAND_OPTIONS, helpText, type OptionName, SEVERITY, T } from './text';
 
 export interface Io {
   out: (text: string) => void;
@@ -27,9 +26,9 @@ export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
 
 class UsageError extends Error {}
 
-function usage(lang: Lang): string {
+function usage(lang: Lang, command?: string): string {
   const profiles = Object.values(PROFILES).map((p) => `${p.name}（${p.label[lang]}）`).join(lang === 'zh' ? '、' : ', ');
-  return USAGE[lang].replace('PROFILES', profiles);
+  return helpText(lang, profiles, command && command in COMMAND_OPTIONS ? (command as Command) : undefined);
 }
 
 function langOf(argv: string[]): Lang {
@@ -46,6 +45,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     args = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         profile: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -64,15 +64,17 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     io.err(usage(lang));
     return EXIT.unusable;
   }
-  const { values, positionals } = args;
+  const { values, positionals, tokens } = args;
   const [command, file] = positionals;
   if (values.help || command === undefined || command === 'help') {
-    (command === undefined && !values.help ? io.err : io.out)(usage(lang));
+    (command === undefined && !values.help ? io.err : io.out)(usage(lang, command === 'help' ? file : command));
     return command === undefined && !values.help ? EXIT.unusable : EXIT.ok;
   }
   try {
     if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
     if (command !== 'check' && command !== 'fill' && command !== 'report') throw new UsageError(t.unknownCommand(command));
+    const refused = tokens?.find((tk) => tk.kind === 'option' && !COMMAND_OPTIONS[command].includes(tk.name as OptionName));
+    if (refused?.kind === 'option') throw new UsageError(t.notTaken(refused.rawName, command));
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
@@ -152,7 +154,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   applyPlan(opened.workbook, analysis.plan);
-  const sheetName = options.noSummary ? null : writeSummary(opened.workbook, draft(opened, analysis, options).sheet);
+  // The report written into the filled workbook describes it as filled: a total filling corrected is not quoted.
+  const summary = options.noSummary ? null : draft(applyPlanToSnapshot(opened.snapshot, analysis.plan), options);
+  const sheetName = summary ? writeSummary(opened.workbook, summary.sheet) : null;
   writeAtomically(output, await workbookBytes(opened.workbook), t);
 
   const writes = analysis.plan.writes;
@@ -179,10 +183,9 @@ function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof 
   }
 }
 
-/** The report as of the filled workbook: it never counts an error that filling corrects. */
-function draft(opened: OpenedWorkbook, analysis: Analysis, options: Options) {
-  const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
-  return summarise(analyse(filled, { profile: options.profile, lang: options.lang, year: options.summary.year }), filled, options.summary);
+/** The report on a workbook as its figures stand once filled: it never counts an error that filling corrects. */
+function draft(snapshot: WorkbookSnapshot, options: Options) {
+  return draftReport(snapshot, { profile: options.profile, lang: options.lang, ...options.summary });
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];
@@ -192,13 +195,13 @@ async function report(file: string, options: Options & { output?: string }, io: 
   const format = options.output ? extname(options.output).toLowerCase() : '.txt';
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(t.reportFormat(REPORT_FORMATS.join(' ')));
   const { opened, analysis } = await load(file, options);
-  if (!recognised(analysis)) return noTable(file, analysis, options, io);
-  const { document } = draft(opened, analysis, options);
+  const summary = draft(opened.snapshot, options);
+  if (!summary) return noTable(file, analysis, options, io);
   if (!options.output) {
-    io.out(reportText(document));
+    io.out(reportText(summary.document));
     return EXIT.ok;
   }
-  const body = format === '.docx' ? await reportDocx(document) : format === '.md' ? reportMarkdown(document) : reportText(document);
+  const body = format === '.docx' ? await reportDocx(summary.document) : format === '.md' ? reportMarkdown(summary.document) : reportText(summary.document);
   writeAtomically(options.output, body, t);
   io.out(t.reportWritten(options.output));
   return EXIT.ok;

@@ -2,29 +2,97 @@
 
 import type { Lang, Severity } from '../engine';
 
-export const USAGE: Record<Lang, string> = {
-  zh: `用法：
-  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
-      校验自评工作簿，按工作表列出问题。退出码：0 无错误，1 有错误，2 文件无法使用。
-  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet 表名] [--year N] [--unit 单位] [--profile NAME] [--json] [--lang zh|en]
-      计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），列出改动，并生成“自评报告”工作表。
-  selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
-      按工作簿数据起草自评报告：不加 -o 时直接输出文字，加 -o 时写成文本、Markdown 或 Word 文件。
+export type Command = 'check' | 'fill' | 'report';
+export type OptionName = 'output' | 'in-place' | 'no-summary' | 'report-sheet' | 'year' | 'unit' | 'profile' | 'json' | 'lang';
 
-评分方案（--profile）：PROFILES
-  （旧名称 provincial 即 grades-80-70-60，仍可使用）`,
-  en: `Usage:
-  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
-      Check a self-evaluation workbook and list the issues by sheet. Exit 0: no error, 1: errors, 2: unusable file.
-  selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet NAME] [--year N] [--unit NAME] [--profile NAME] [--json] [--lang zh|en]
-      Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE), list the changes,
-      and write the summary sheet 自评报告.
-  selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit NAME] [--profile NAME]
-      Draft the self-evaluation report from the workbook: printed as text, or written as text, Markdown or Word.
-
-Scoring profiles (--profile): PROFILES
-  (the old name provincial is grades-80-70-60 and still works)`,
+/** What each command takes: the help lists these, and an option a command does not take is refused. */
+export const COMMAND_OPTIONS: Record<Command, OptionName[]> = {
+  check: ['year', 'profile', 'json', 'lang'],
+  fill: ['output', 'in-place', 'no-summary', 'report-sheet', 'year', 'unit', 'profile', 'json', 'lang'],
+  // The report is drafted in Chinese, the language the bureau receives: no --lang en, no JSON.
+  report: ['output', 'year', 'unit', 'profile'],
 };
+
+interface HelpText {
+  usage: string;
+  commands: Record<Command, { synopsis: string; does: string }>;
+  options: Record<OptionName, [string, string]>;
+  /** Per-command wording of an option where it differs. */
+  overrides: Partial<Record<Command, Partial<Record<OptionName, [string, string]>>>>;
+  exit: string;
+  more: string;
+}
+
+export const HELP: Record<Lang, HelpText> = {
+  zh: {
+    usage: '用法：',
+    commands: {
+      check: { synopsis: 'selfeval check FILE [选项]', does: '校验自评工作簿，按工作表列出问题。' },
+      fill: { synopsis: 'selfeval fill FILE -o OUT [选项]', does: '计算执行率、得分、总分和等级，写入新文件 OUT，列出改动，并生成“自评报告”工作表。' },
+      report: { synopsis: 'selfeval report FILE [选项]', does: '按工作簿数据起草自评报告（中文）：不加 -o 时直接输出文字。' },
+    },
+    options: {
+      output: ['-o, --output OUT', '输出文件（.xlsx）'],
+      'in-place': ['--in-place', '覆盖原文件（代替 -o）'],
+      'no-summary': ['--no-summary', '不生成“自评报告”工作表'],
+      'report-sheet': ['--report-sheet 表名', '报告工作表的名称（默认“自评报告”）'],
+      year: ['--year N', '评价年度：报告标题中的年度，也用于未写年份的时效指标（默认从工作簿标题识别）'],
+      unit: ['--unit 单位', '报告中的单位名称（默认从工作簿识别）'],
+      profile: ['--profile NAME', '评分方案：PROFILES（旧名称 provincial 即 grades-80-70-60，仍可使用）'],
+      json: ['--json', '以 JSON 输出结果（字段见 README）'],
+      lang: ['--lang zh|en', '提示信息的语言（默认 zh）'],
+    },
+    overrides: {
+      check: { year: ['--year N', '评价年度，用于未写年份的时效指标（默认从工作簿标题识别）'] },
+      report: { output: ['-o, --output OUT', '写成文本（.txt）、Markdown（.md）或 Word（.docx）文件'] },
+    },
+    exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件），2 文件或参数无法使用。',
+    more: '“selfeval 命令 --help”只显示该命令的说明。',
+  },
+  en: {
+    usage: 'Usage:',
+    commands: {
+      check: { synopsis: 'selfeval check FILE [options]', does: 'Check a self-evaluation workbook and list the issues by sheet.' },
+      fill: { synopsis: 'selfeval fill FILE -o OUT [options]', does: 'Compute rates, scores, totals and grades into a new file OUT, list the changes, and write the summary sheet 自评报告.' },
+      report: { synopsis: 'selfeval report FILE [options]', does: 'Draft the self-evaluation report from the workbook, in Chinese (the language the finance bureau receives); printed when no -o is given. It takes no --lang.' },
+    },
+    options: {
+      output: ['-o, --output OUT', 'the output file (.xlsx)'],
+      'in-place': ['--in-place', 'overwrite FILE instead of writing OUT'],
+      'no-summary': ['--no-summary', 'do not write the 自评报告 sheet'],
+      'report-sheet': ['--report-sheet NAME', 'the report sheet\'s name (default 自评报告)'],
+      year: ['--year N', 'the year evaluated: in the report\'s title, and for time targets that write no year (default: found in the workbook\'s titles)'],
+      unit: ['--unit NAME', 'the unit named in the report (default: found in the workbook)'],
+      profile: ['--profile NAME', 'scoring profile: PROFILES (the old name provincial is grades-80-70-60 and still works)'],
+      json: ['--json', 'print the result as JSON (fields in the README)'],
+      lang: ['--lang zh|en', 'the language of the messages (default zh)'],
+    },
+    overrides: {
+      check: { year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in the workbook\'s titles)'] },
+      report: { output: ['-o, --output OUT', 'write a text (.txt), Markdown (.md) or Word (.docx) file'] },
+    },
+    exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file), 2 unusable file or arguments.',
+    more: '"selfeval COMMAND --help" shows that command only.',
+  },
+};
+
+/** The help for one command, or for all of them. */
+export function helpText(lang: Lang, profiles: string, only?: Command): string {
+  const h = HELP[lang];
+  const commands = only ? [only] : (Object.keys(COMMAND_OPTIONS) as Command[]);
+  const out = [h.usage];
+  for (const command of commands) {
+    out.push(`  ${h.commands[command].synopsis}`, `      ${h.commands[command].does}`);
+    for (const option of COMMAND_OPTIONS[command]) {
+      const [flag, what] = h.overrides[command]?.[option] ?? h.options[option];
+      out.push(`      ${flag.padEnd(22)}${what.replace('PROFILES', profiles)}`);
+    }
+    out.push('');
+  }
+  out.push(h.exit);
+  if (!only) out.push(h.more);
+  return out.join('\n');
+}
 
 export const SEVERITY: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -55,6 +123,7 @@ export const T = {
     reportWritten: (file: string) => `自评报告已写入 ${file}。`,
     reportFormat: (formats: string) => `报告文件的扩展名应为 ${formats} 之一。`,
     badYear: (year: string) => `年度“${year}”不是有效的年份。`,
+    notTaken: (option: string, command: string) => `${command} 命令不接受 ${option}${option === '--lang' ? '：报告以中文起草，即财政部门收取的语言' : ''}；“selfeval ${command} --help”列出它接受的选项。`,
   },
   en: {
     profile: (label: string) => `Scoring profile: ${label}`,
@@ -79,5 +148,6 @@ export const T = {
     reportWritten: (file: string) => `Wrote the report to ${file}.`,
     reportFormat: (formats: string) => `The report file must end in one of ${formats}.`,
     badYear: (year: string) => `"${year}" is not a valid year.`,
+    notTaken: (option: string, command: string) => `${command} does not take ${option}${option === '--lang' ? ': the report is drafted in Chinese, the language the finance bureau receives' : ''}; "selfeval ${command} --help" lists what it takes.`,
   },
 } as const;

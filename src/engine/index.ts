@@ -10,6 +10,8 @@ export type {
 } from './model';
 export type { Lang, Severity, RuleId } from './messages';
 export { RULES } from './messages';
-export { summarise, isReportSheet, reportText, reportMarkdown, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
+export { summarise, isReportSheet, reportText, reportMarkdown, headerLines, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
+export { draftReport, recognisedAny } from './report/draft';
+export { applyPlanToSnapshot } from './apply';
 export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ChartDescription, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';
 export { displayValue } from './plan';

@@ -1,8 +1,7 @@
 // The pane's state and its three actions. Orchestration only: the engine decides, the host reads and writes.
 
 import { useCallback, useRef, useState } from 'react';
-import { analyse, type Analysis, type CellWrite, type Issue, parseA1, type Plan, summarise, type WorkbookSnapshot } from '../engine';
-import { applyPlanToSnapshot } from '../gateways/memory';
+import { analyse, type Analysis, type CellWrite, draftReport, type Issue, parseA1, type Plan, type WorkbookSnapshot } from '../engine';
 import type { Settings, WorkbookHost } from './host';
 import { STRINGS, type Strings } from './i18n';
 
@@ -93,8 +92,12 @@ export function useSession(host: WorkbookHost): Session {
   const writeReport = () => run('report', async () => {
     const current = await refresh();
     // Drafted from the figures as filled, so it never quotes a total that filling corrects.
-    const filled = applyPlanToSnapshot(snapshot.current as WorkbookSnapshot, current.plan);
-    const summary = summarise(analyse(filled, { profile: settings.profile, lang: settings.lang }), filled, { year: settings.year, unitName: settings.unitName });
+    const summary = draftReport(snapshot.current as WorkbookSnapshot, { profile: settings.profile, lang: settings.lang, year: settings.year, unitName: settings.unitName });
+    // No table recognised: nothing to report on (as the CLI refuses); the check's message says what to do.
+    if (!summary) {
+      setNotice({ intent: 'error', text: current.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '' });
+      return;
+    }
     const name = await host.writeSummary(summary.sheet);
     setNotice({ intent: 'success', text: host.kind === 'file' ? strings.reportWrittenFile(name) : strings.reportWritten(name) });
   });

@@ -227,7 +227,7 @@ describe('selfeval report', () => {
     const zip = await JSZip.loadAsync(readFileSync(docx));
     const body = await zip.file('word/document.xml')!.async('string');
     expect(body).toContain('2025年度青山镇人民政府整体绩效自评报告');
-    expect(body).toContain('执行率为92.99%');
+    expect(body).toContain('预算执行率为93.42%');
   });
 
   test('refuses formats it cannot write and years that are not years', async () => {

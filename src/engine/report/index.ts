@@ -1,6 +1,8 @@
 // The summary report (自评报告): facts from the analysis, one document, drawn as a sheet or as text.
 
+import type { Dec } from '../decimal';
 import type { Analysis } from '../model';
+import { parseValue } from '../parse/value';
 import type { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { cellText } from '../text';
 import { REPORT_SUBTITLE, type ReportDocument, reportDocument } from './document';
@@ -10,7 +12,7 @@ import { DEFAULT_SUMMARY_SHEET, reportSheet, type SheetDescription } from './she
 export { reportMarkdown, reportText } from './plain';
 export { DEFAULT_SUMMARY_SHEET, type SheetDescription, type SheetCell, type CellStyle, type ChartDescription } from './sheet';
 export type { ReportDocument, Block, Column, ColumnFormat, TableValue } from './document';
-export { REPORT_SUBTITLE } from './document';
+export { REPORT_SUBTITLE, headerLines } from './document';
 export type { ReportFacts } from './facts';
 
 export interface SummaryOptions {
@@ -38,8 +40,20 @@ function titles(snapshot: WorkbookSnapshot): string[] {
     .flatMap((s) => s.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t !== '')));
 }
 
-export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}): Summary {
-  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName, titles: titles(snapshot) });
+/** A number as a cell of `snapshot` holds it, or null. */
+function reader(snapshot: WorkbookSnapshot) {
+  return (sheet: string, row: number, col: number): Dec | null => {
+    const parsed = parseValue(snapshot.sheets.find((s) => s.name === sheet)?.values[row]?.[col] ?? null);
+    return parsed.kind === 'number' ? parsed.value : null;
+  };
+}
+
+/**
+ * The report on `analysis` (of `snapshot`). `original` is the workbook before filling, when the analysis
+ * is of the filled one: the totals the unit typed are read from it.
+ */
+export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}, original: WorkbookSnapshot = snapshot): Summary {
+  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName, titles: titles(snapshot), stated: reader(original) });
   const document = reportDocument(facts);
   return { facts, document, sheet: reportSheet(document, options.sheetName || DEFAULT_SUMMARY_SHEET) };
 }

@@ -34,6 +34,9 @@ export function reportText(doc: ReportDocument): string {
       case 'placeholder':
         out.push(`\u3000\u3000${block.text}`);
         break;
+      case 'field':
+        out.push(`${block.label}：${block.value}`);
+        break;
       case 'table':
         out.push(`\u3000\u3000${block.caption}：`);
         // Tab-separated: pasted into Word or WPS, the rows convert straight into a table.
@@ -61,6 +64,9 @@ export function reportMarkdown(doc: ReportDocument): string {
         break;
       case 'placeholder':
         out.push(`**${escapeMd(block.text)}**`, '');
+        break;
+      case 'field':
+        out.push(`${escapeMd(block.label)}：${escapeMd(block.value)}`, '');
         break;
       case 'table': {
         const [head, ...rows] = tableRows(block);

@@ -2,7 +2,7 @@
 // wrapped with heights estimated from their length, tables with borders. Plain data; gateways render it.
 
 import { toA1 } from '../address';
-import type { Block, ColumnFormat, ReportDocument, TableValue } from './document';
+import { type Block, type ColumnFormat, headerLines, type ReportDocument, type TableValue } from './document';
 
 export type CellStyle =
   | 'title' | 'subtitle' | 'heading' | 'subheading' | 'paragraph' | 'placeholder' | 'caption'
@@ -109,6 +109,9 @@ export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): 
       case 'placeholder':
         paragraph(block.text, block.kind);
         return row;
+      case 'field':
+        line(`${block.label}：${block.value}`, 'paragraph', 20);
+        return row;
       case 'table':
         return addTable(block);
     }
@@ -125,8 +128,10 @@ export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): 
         const format = block.columns[i].format;
         if (value !== null && value !== '') {
           const style: CellStyle = header ? 'tableHeader' : typeof value === 'number' ? 'tableNumber' : block.columns[i].centred ? 'tableCentred' : 'tableText';
-          cells.push({ row, col, value, style, numberFormat: header ? null : NUMBER_FORMATS[format] });
-          if (typeof value === 'string') height = Math.max(height, lines(value, width));
+          // A header too wide for its column breaks between words, never inside one (自评得/分).
+          const text = header && typeof value === 'string' && displayWidth(value) > width - 2 ? headerLines(value).join('\n') : value;
+          cells.push({ row, col, value: text, style, numberFormat: header ? null : NUMBER_FORMATS[format] });
+          if (typeof text === 'string') height = Math.max(height, lines(text, width));
         } else {
           cells.push({ row, col, value: '', style: header ? 'tableHeader' : 'tableText', numberFormat: null });
         }
@@ -146,7 +151,8 @@ export function reportSheet(doc: ReportDocument, name = DEFAULT_SUMMARY_SHEET): 
         categories: `${toA1(headerRow + 1, 0)}:${toA1(row - 1, 0)}`, values: `${toA1(headerRow + 1, valueCol)}:${toA1(row - 1, valueCol)}`,
       });
     }
-    return row;
+    rowHeights[row] = 8; // breathing space between the table and the text after it
+    return row + 1;
   }
 
   return { name, columnWidths: WIDTHS, rowHeights, cells, merges, charts, rowCount: row };

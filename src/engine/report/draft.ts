@@ -1,0 +1,26 @@
+// The report every door drafts (the pane, the web page, the CLI), from a workbook as read.
+
+import { analyse } from '../analyse';
+import { applyPlanToSnapshot } from '../apply';
+import type { AnalyseOptions, Analysis } from '../model';
+import type { WorkbookSnapshot } from '../snapshot';
+import { type Summary, summarise, type SummaryOptions } from './index';
+
+/** Whether the analysis found any table to report on. */
+export function recognisedAny(analysis: Analysis): boolean {
+  const m = analysis.model;
+  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length > 0;
+}
+
+/**
+ * The report every door drafts: from the figures as filling leaves them (so it never counts an error
+ * filling corrects), with the totals as the unit typed them. Null when no table was recognised: there
+ * is nothing to report on, and the door says so.
+ */
+export function draftReport(snapshot: WorkbookSnapshot, options: AnalyseOptions & SummaryOptions = {}): Summary | null {
+  const settings = { profile: options.profile, lang: options.lang, year: options.year };
+  const before = analyse(snapshot, settings);
+  if (!recognisedAny(before)) return null;
+  const filled = applyPlanToSnapshot(snapshot, before.plan);
+  return summarise(analyse(filled, settings), filled, options, snapshot);
+}
