@@ -17,6 +17,8 @@ const GRADE_LABELS = ['评价等级', '自评等级', '等级'];
 const SECTION_LABELS = ['年度总体目标', '绩效指标', '总体目标'];
 /** How far below 项目名称 the fund header may sit (主管部门, 项目属性, 项目周期 rows come between). */
 const FUND_HEADER_REACH = 5;
+/** Columns a fund header must name: 全年预算数 and 全年执行数 and two of 年初预算数 · 分值 · 执行率 · 得分. */
+const FUND_HEADER_MIN = 4;
 
 interface Anchor {
   row: number;
@@ -40,7 +42,8 @@ function findAnchors(grid: Grid, profile: ScoringProfile): Anchor[] {
       const valueCol = grid.nextFilledRight(row, col);
       for (let f = row + 1; f < Math.min(grid.rowCount, row + 1 + FUND_HEADER_REACH); f++) {
         const header = matchHeader(grid, f, fundIndex);
-        if (header && header.cols.budget !== undefined && header.cols.executed !== undefined) {
+        // The MoF fund header names six columns; two amount words in an indicator row are not one.
+        if (header && header.cols.budget !== undefined && header.cols.executed !== undefined && Object.keys(header.cols).length >= FUND_HEADER_MIN) {
           anchors.push({ row, nameCol: col, valueCol, fundRow: f });
           break;
         }
