@@ -40,12 +40,13 @@ export class Grid {
   /** One past the last column holding something. */
   readonly colCount: number;
   private readonly occupied: number[] = [];
-  private readonly colsAt = new Map<number, number[]>();
+  /** Occupied columns by row (a sparse array: rows without content have no entry). */
+  private readonly colsAt: number[][] = [];
   private readonly merges: Area[];
   /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
   private readonly mergesAt = new Map<number, Area[]>();
-  /** Header search folds the same texts many times: fold each distinct text once. */
-  private readonly labels = new Map<string, string>();
+  /** Header search asks for the same labels many times; folding them is the costly part. */
+  private readonly labels = new Map<number, string>();
   private readonly uncalculated: Set<string>;
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -60,7 +61,7 @@ export class Grid {
       });
       if (cols.length === 0) return;
       this.occupied.push(row);
-      this.colsAt.set(row, cols);
+      this.colsAt[row] = cols;
       colCount = Math.max(colCount, cols[cols.length - 1] + 1);
     });
     this.rowCount = this.occupied.length ? this.occupied[this.occupied.length - 1] + 1 : 0;
@@ -92,7 +93,7 @@ export class Grid {
 
   /** Columns of a row that hold something, ascending. */
   cols(row: number): readonly number[] {
-    return this.colsAt.get(row) ?? NONE;
+    return this.colsAt[row] ?? NONE;
   }
 
   value(row: number, col: number): CellValue {
@@ -106,12 +107,12 @@ export class Grid {
   }
 
   label(row: number, col: number): string {
-    const value = this.value(row, col);
-    if (typeof value !== 'string') return '';
-    let label = this.labels.get(value);
+    const key = row * 16384 + col;
+    let label = this.labels.get(key);
     if (label === undefined) {
-      label = labelKey(value);
-      this.labels.set(value, label);
+      const value = this.value(row, col);
+      label = typeof value === 'string' ? labelKey(value) : '';
+      this.labels.set(key, label);
     }
     return label;
   }
@@ -119,6 +120,8 @@ export class Grid {
   merge(row: number, col: number): Area | null {
     let list = this.mergesAt.get(row);
     if (!list) {
+      // Rows holding something had their areas listed up front: no entry means none crosses them.
+      if (this.colsAt[row] !== undefined) return null;
       list = this.merges.filter((a) => a.top <= row && row <= a.bottom).sort((a, b) => a.left - b.left);
       this.mergesAt.set(row, list);
     }
@@ -147,6 +150,7 @@ export class Grid {
 
   /** The formula of a cell whose file holds no result for it (its value is unknown, not blank). */
   formulaWithoutResult(row: number, col: number): string | null {
+    if (this.uncalculated.size === 0) return null;
     const address = toA1(row, col);
     return this.uncalculated.has(address) ? this.formula(address) : null;
   }

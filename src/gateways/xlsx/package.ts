@@ -55,6 +55,8 @@ export function relativeTarget(source: string, part: string): string {
 
 export class Package {
   private readonly texts = new Map<string, string>();
+  /** The first bytes of each part decoded: a part written back as text keeps its encoding. */
+  private readonly marks = new Map<string, Uint8Array>();
   private readonly changed = new Map<string, Uint8Array | null>();
   private readonly relsCache = new Map<string, Relationship[]>();
 
@@ -69,6 +71,7 @@ export class Package {
     const copy = new Package(this.zip);
     for (const [name, data] of this.changed) copy.changed.set(name, data);
     for (const [name, text] of this.texts) copy.texts.set(name, text);
+    for (const [name, mark] of this.marks) copy.marks.set(name, mark);
     return copy;
   }
 
@@ -102,8 +105,10 @@ export class Package {
     if (!name) throw new Error(`no part ${part}`);
     let text = this.texts.get(name);
     if (text === undefined) {
-      text = decodePart(this.read(name));
+      const bytes = this.read(name);
+      text = decodePart(bytes);
       this.texts.set(name, text);
+      this.marks.set(name, bytes.slice(0, 2));
     }
     return text;
   }
@@ -113,7 +118,8 @@ export class Package {
     const name = this.find(part) ?? part;
     let bytes: Uint8Array;
     if (typeof data === 'string') {
-      bytes = encodePart(data, this.has(name) ? this.read(name).subarray(0, 2) : new Uint8Array(0));
+      if (this.has(name) && !this.marks.has(name)) this.text(name);
+      bytes = encodePart(data, this.marks.get(name) ?? new Uint8Array(0));
       this.texts.set(name, data);
     } else {
       bytes = data;

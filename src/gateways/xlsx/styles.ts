@@ -62,6 +62,9 @@ export class StyleBook {
   private readonly formatCodes = new Map<number, string>();
   private readonly xfFormat: number[] = [];
   private rootClose = -1;
+  /** Existing elements without prefixes, for comparing with new ones; and formats already derived. */
+  private readonly plain: Record<Section, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
+  private readonly derived = new Map<string, number>();
   private rootPrefix = '';
 
   constructor(private readonly xml: string) {
@@ -82,7 +85,9 @@ export class StyleBook {
       close: (name, end, depth) => {
         if (depth === 2 && stack.length && CHILD[stack[stack.length - 1].section] === name) {
           const { section, start } = stack.pop()!;
-          this.existing[section].push(xml.slice(start, end));
+          const element = xml.slice(start, end);
+          this.existing[section].push(element);
+          this.plain[section].push(unprefixed(element));
         }
         if (depth === 1 && this.places.has(name)) {
           const place = this.places.get(name)!;
@@ -112,12 +117,21 @@ export class StyleBook {
 
   /** The cell format that looks like `base` but shows numbers with `code`. */
   withNumberFormat(base: number, code: string): number {
-    const id = this.numberFormatId(code);
-    if (this.xfFormat[base] === id) return base;
-    const source = unprefixed(this.existing.cellXfs[base] ?? DEFAULT_XF);
-    const end = source.indexOf('>') + 1;
-    const tag = setAttributes(source.slice(0, end), { numFmtId: String(id), applyNumberFormat: '1' });
-    return this.element('cellXfs', tag + source.slice(end), id);
+    const memo = `${base}\u0000${code}`;
+    let xf = this.derived.get(memo);
+    if (xf === undefined) {
+      const id = this.numberFormatId(code);
+      if (this.xfFormat[base] === id) {
+        xf = base;
+      } else {
+        const source = this.plain.cellXfs[base] ?? DEFAULT_XF;
+        const end = source.indexOf('>') + 1;
+        const tag = setAttributes(source.slice(0, end), { numFmtId: String(id), applyNumberFormat: '1' });
+        xf = this.element('cellXfs', tag + source.slice(end), id);
+      }
+      this.derived.set(memo, xf);
+    }
+    return xf;
   }
 
   /** A cell format from a description, for the sheets this tool writes. */
@@ -181,11 +195,10 @@ export class StyleBook {
 
   /** The index of an element identical to `xml` in its list, appending it when there is none. */
   private element(section: Section, xml: string, numFmtId?: number): number {
-    const lists = [this.existing[section], this.added[section]];
     let index = 0;
-    for (const list of lists) {
+    for (const list of [this.plain[section], this.added[section]]) {
       for (const e of list) {
-        if (e === xml || unprefixed(e) === xml) return index;
+        if (e === xml) return index;
         index++;
       }
     }
