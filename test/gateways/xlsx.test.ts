@@ -158,18 +158,18 @@ describe('patching a worksheet', () => {
     const sheet = sheetOf('<row r="2" spans="1:2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row><row r="5"/><row r="9"><c r="A9"><v>9</v></c></row>', '', '<dimension ref="A2:C9"/>');
     const wb = read(workbookOf({ 表: sheet }));
     applyPlan(wb, { writes: [
-      { sheet: '表', cell: 'B2', row: 1, col: 1, value: 2, numberFormat: null, before: null, kind: 'score' },
+      { sheet: '表', cell: 'B2', row: 1, col: 1, value: 2, numberFormat: null, before: null, kind: 'indicatorScore' },
       { sheet: '表', cell: 'D2', row: 1, col: 3, value: '四', numberFormat: null, before: null, kind: 'grade' },
-      { sheet: '表', cell: 'B5', row: 4, col: 1, value: 5, numberFormat: null, before: null, kind: 'score' },
-      { sheet: '表', cell: 'A7', row: 6, col: 0, value: 7, numberFormat: null, before: null, kind: 'score' },
-      { sheet: '表', cell: 'E12', row: 11, col: 4, value: 12, numberFormat: null, before: null, kind: 'score' },
+      { sheet: '表', cell: 'B5', row: 4, col: 1, value: 5, numberFormat: null, before: null, kind: 'indicatorScore' },
+      { sheet: '表', cell: 'A7', row: 6, col: 0, value: 7, numberFormat: null, before: null, kind: 'indicatorScore' },
+      { sheet: '表', cell: 'E12', row: 11, col: 4, value: 12, numberFormat: null, before: null, kind: 'indicatorScore' },
     ] });
     const xml = text(workbookBytes(wb), 'xl/worksheets/sheet1.xml');
     expect(xml).toContain('<dimension ref="A2:E12"/>');
     expect(xml).toContain('<sheetData><row r="2" spans="1:4"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="C2"><v>3</v></c><c r="D2" t="inlineStr"><is><t>四</t></is></c></row>'
       + '<row r="5"><c r="B5"><v>5</v></c></row><row r="7"><c r="A7"><v>7</v></c></row><row r="9"><c r="A9"><v>9</v></c></row><row r="12"><c r="E12"><v>12</v></c></row></sheetData>');
     const empty = read(workbookOf({ 表: `${XML}<worksheet xmlns="${NS.main}"><sheetData/></worksheet>` }));
-    applyPlan(empty, { writes: [{ sheet: '表', cell: 'A1', row: 0, col: 0, value: 1, numberFormat: null, before: null, kind: 'score' }] });
+    applyPlan(empty, { writes: [{ sheet: '表', cell: 'A1', row: 0, col: 0, value: 1, numberFormat: null, before: null, kind: 'indicatorScore' }] });
     expect(text(workbookBytes(empty), 'xl/worksheets/sheet1.xml')).toContain('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>');
   });
 
@@ -186,8 +186,8 @@ describe('patching a worksheet', () => {
     const sheet = sheetOf('<row r="1" s="2" customFormat="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>', '', '<cols><col min="2" max="3" width="9" style="1" customWidth="1"/></cols>');
     const wb = read(workbookOf({ 表: sheet }, { 'xl/styles.xml': STYLES }));
     applyPlan(wb, { writes: [
-      { sheet: '表', cell: 'D1', row: 0, col: 3, value: 1, numberFormat: null, before: null, kind: 'score' },
-      { sheet: '表', cell: 'B2', row: 1, col: 1, value: 1, numberFormat: null, before: null, kind: 'score' },
+      { sheet: '表', cell: 'D1', row: 0, col: 3, value: 1, numberFormat: null, before: null, kind: 'indicatorScore' },
+      { sheet: '表', cell: 'B2', row: 1, col: 1, value: 1, numberFormat: null, before: null, kind: 'indicatorScore' },
     ] });
     const cells = cellElements(text(workbookBytes(wb), 'xl/worksheets/sheet1.xml'));
     expect([cells.get('D1'), cells.get('B2')]).toEqual(['<c r="D1" s="2"><v>1</v></c>', '<c r="B2" s="1"><v>1</v></c>']);
@@ -218,7 +218,7 @@ describe('the report sheet', () => {
     expect(text(out, 'xl/workbook.xml')).toContain('<sheet name="自评报告" sheetId="2" r:id="rId4"/></sheets>');
     expect(text(out, '[Content_Types].xml')).toContain('<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out));
+    await wb.xlsx.load(out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer);
     const ws = wb.getWorksheet('自评报告')!;
     expect(ws.getCell('A1').value).toBe('2025年度青山镇整体绩效自评报告');
     expect(ws.getCell('A1').font).toMatchObject({ name: '宋体', size: 16, bold: true });
@@ -266,7 +266,7 @@ describe('new workbooks and other parts', () => {
     const bytes = createWorkbook([layout, { ...layout, name: '明细' }]);
     expect(createWorkbook([layout, { ...layout, name: '明细' }])).toEqual(bytes);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['审核汇总', '明细']);
     const ws = wb.getWorksheet('审核汇总')!;
     expect([ws.getCell('A1').value, ws.getCell('B2').value, ws.getCell('B2').numFmt, ws.getColumn(1).width, ws.getRow(1).height]).toEqual(['单位', 94.84, '0.00', 20, 30]);
