@@ -169,9 +169,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const output = options.output ?? (options.inPlace ? file : undefined);
   if (!output) throw new UsageError(t.needOutput);
   if (sameFile(output, file) && !options.inPlace) throw new UsageError(t.sameFile);
+  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
   // The output is the same kind of file: an .xlsm keeps its macros, and Excel opens it only as .xlsm.
   if (extname(output).toLowerCase() !== extname(file).toLowerCase()) throw new UsageError(t.extension(extname(file) || '.xlsx'));
-  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
 
   const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);

@@ -86,7 +86,7 @@ export function readWorkbookSync(bytes: Uint8Array, fileName: string): OpenedWor
       throw new FileError('unreadable', fileName, {}, e);
     }
     if (e instanceof XmlError) throw new FileError('unreadable', fileName, {}, e);
-    if (e instanceof NotWorkbookError) throw new FileError('not-workbook', fileName, {}, e);
+    if (e instanceof NotWorkbookError) throw new FileError(e.binary ? 'xlsb' : 'not-workbook', fileName, {}, e);
     throw e;
   }
 }
