@@ -58,9 +58,18 @@ export interface PendingCell {
   numberFormat: string | null;
 }
 
+export interface PendingPart {
+  data: string | Uint8Array;
+  contentType?: string;
+  /** A relationship to the part from another ("" for the package itself), added unless one is there. */
+  relationship?: { from: string; type: string };
+}
+
 export interface PendingChanges {
   /** Cell writes by sheet, then by A1 address (a later write to a cell replaces an earlier one). */
   cells: Map<string, Map<string, PendingCell>>;
+  /** Other parts added or replaced, by part name. */
+  parts: Map<string, PendingPart>;
   report: { name: string; replaces: string | null; sheet: import('../../engine').SheetDescription } | null;
 }
 
@@ -125,6 +134,6 @@ function open(bytes: Uint8Array, fileName: string): OpenedWorkbook {
     snapshot: { sheets },
     notes,
     source: { pkg, info, styles, sheets: parts },
-    pending: { cells: new Map(), report: null },
+    pending: { cells: new Map(), parts: new Map(), report: null },
   };
 }
