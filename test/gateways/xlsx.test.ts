@@ -99,6 +99,13 @@ describe('reading values', () => {
     expect(fileIssues(wb, 'zh')).toEqual([expect.objectContaining({ rule: 'file.sheet-missing', sheet: '丢失', cell: 'A1', message: expect.stringContaining('工作表“丢失”在文件中缺少内容部分') })]);
   });
 
+  test('hidden and very hidden sheets are read, and marked', () => {
+    const bytes = workbookOf({ a: sheetOf(''), b: sheetOf(''), c: sheetOf('') }, {
+      'xl/workbook.xml': `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheets><sheet name="a" sheetId="1" r:id="rId1"/><sheet name="b" sheetId="2" state="hidden" r:id="rId2"/><sheet name="c" sheetId="3" state="veryHidden" r:id="rId3"/></sheets></workbook>`,
+    });
+    expect(read(bytes).snapshot.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([['a', false], ['b', true], ['c', true]]);
+  });
+
   test('one stray cell at XFD1048576 is one element, not a rectangle', () => {
     const wb = read(workbookOf({ 表: sheetOf('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>') }));
     const values = wb.snapshot.sheets[0].values;

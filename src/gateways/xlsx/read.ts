@@ -123,6 +123,7 @@ function open(bytes: Uint8Array, fileName: string): OpenedWorkbook {
       if (e instanceof TooManyCellsError) throw new FileError('too-many-cells', fileName, { limit: LIMITS.cells, where: entry.name }, e);
       throw e;
     }
+    if (entry.state !== 'visible') read.snapshot.hidden = true;
     sheets.push(read.snapshot);
     parts.set(entry.name, { entry, index: read.index });
     if (read.overlapping.length) notes.push({ kind: 'merge-overlap', sheet: entry.name, ranges: read.overlapping.map((o) => o.range) });
