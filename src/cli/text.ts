@@ -99,6 +99,15 @@ export const SEVERITY: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
+const WHY_ZH: Record<string, string> = {
+  EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在位置只读', ENOSPC: '磁盘空间不足', ENOENT: '所在文件夹不存在',
+  ENOTDIR: '路径中有一段不是文件夹', EISDIR: '这是一个文件夹', EBUSY: '文件被其他程序占用',
+};
+const WHY_EN: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only location', ENOSPC: 'disk full', ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', EBUSY: 'the file is in use',
+};
+
 export const T = {
   zh: {
     profile: (label: string) => `评分方案：${label}`,
@@ -124,6 +133,13 @@ export const T = {
     reportFormat: (formats: string) => `报告文件的扩展名应为 ${formats} 之一。`,
     badYear: (year: string) => `年度“${year}”不是有效的年份。`,
     notTaken: (option: string, command: string) => `${command} 命令不接受 ${option}${option === '--lang' ? '：报告以中文起草，即财政部门收取的语言' : ''}；“selfeval ${command} --help”列出它接受的选项。`,
+    hiddenSheet: '（隐藏的工作表：请先取消隐藏再修改）',
+    unknownOption: (option: string) => `不认识的选项 ${option}；运行 selfeval --help 查看用法。`,
+    badOptionValue: (option: string) => `选项 ${option} 的值缺失或多余；运行 selfeval --help 查看用法。`,
+    badSheetName: (name: string) => `工作表名称“${name}”无效：应为 1～31 个字符，不能含 : \\ / ? * [ ]，也不能以单引号开头或结尾。`,
+    extension: (ext: string) => `输出文件的扩展名应与输入文件相同（${ext}）；否则 Excel 无法打开（.xlsm 的宏也会丢失）。`,
+    outputFolder: (path: string) => `输出路径 ${path} 是文件夹；请指定文件名，如 ${path.replace(/[\\/]+$/, '')}/结果.xlsx。`,
+    why: (code: string | undefined) => WHY_ZH[code ?? ''] ?? '写入失败，请检查路径和权限',
   },
   en: {
     profile: (label: string) => `Scoring profile: ${label}`,
@@ -149,5 +165,12 @@ export const T = {
     reportFormat: (formats: string) => `The report file must end in one of ${formats}.`,
     badYear: (year: string) => `"${year}" is not a valid year.`,
     notTaken: (option: string, command: string) => `${command} does not take ${option}${option === '--lang' ? ': the report is drafted in Chinese, the language the finance bureau receives' : ''}; "selfeval ${command} --help" lists what it takes.`,
+    hiddenSheet: ' (a hidden sheet: unhide it to make changes)',
+    unknownOption: (option: string) => `Unknown option ${option}; run selfeval --help for the usage.`,
+    badOptionValue: (option: string) => `Option ${option} lacks its value or takes none; run selfeval --help for the usage.`,
+    badSheetName: (name: string) => `The sheet name "${name}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`,
+    extension: (ext: string) => `The output file must have the input's extension (${ext}); Excel would not open it otherwise (and an .xlsm would lose its macros).`,
+    outputFolder: (path: string) => `The output ${path} is a folder; name a file in it.`,
+    why: (code: string | undefined) => WHY_EN[code ?? ''] ?? 'the write failed; check the path and permissions',
   },
 } as const;

@@ -1,4 +1,4 @@
-// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser (ExcelJS).
+// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser (the file gateway).
 // Small and owned by us; the engine does everything else.
 
 import type { CellWrite, Issue, Lang, Plan, SheetDescription, WorkbookSnapshot } from '../engine';

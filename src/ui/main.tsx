@@ -28,7 +28,7 @@ async function start(): Promise<void> {
     const { excelHost } = await import(/* webpackChunkName: "excel" */ './hosts/excel');
     host = excelHost();
   } else {
-    // ExcelJS is only needed here: its own chunk, never loaded inside Excel.
+    // The file gateway is only needed here: its own chunk, never loaded inside Excel.
     const { fileHost } = await import(/* webpackChunkName: "file" */ './hosts/file');
     host = fileHost();
   }

@@ -1,12 +1,13 @@
 // `selfeval check` and `selfeval fill` end to end, on files written in the tests and on the real public form.
 import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { chmodSync, copyFileSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/json';
 import { projectListSheet } from '../../src/samples/layouts';
 import { sampleSheets } from '../../src/samples/township';
 import { cells, load, sheetShapes, tempDir, writeSpecs } from '../support/files';
+import { NS, SharedStrings, sheetData, sheetOf, workbookOf, XML } from '../support/packages';
 
 const REFERENCE = resolve(__dirname, '../../../shared/reference/public-selfeval-form-filled.xlsx');
 const ROOT = resolve(__dirname, '../..');
@@ -42,7 +43,7 @@ describe('selfeval check on the real public form (shared/reference)', () => {
     expect(at('weights.total')).toEqual(['项目支出绩效自评表!H14']);
     expect(at('actual.missing')).toEqual(['项目支出绩效自评表!G11', '项目支出绩效自评表!G12', '项目支出绩效自评表!G13']);
     // WPS saved overlapping merges on another sheet: read anyway, and said once.
-    expect(at('file.merge-overlap')).toEqual(['项目支出绩效目标执行监控!A7']);
+    expect(at('file.merge-overlap')).toEqual(['项目支出绩效目标执行监控!A8']);
   });
 
   test('prints the issues grouped by sheet, in Chinese by default', async () => {
@@ -77,6 +78,20 @@ describe('selfeval check on the sample township', () => {
     const { out } = await run('check', sample, '--lang', 'en');
     expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s), 1 department-wide sheet(s)');
     expect(out).toContain('"全年执行数" must be a number but holds "待定"; type a number (in 万元).');
+  });
+
+  test('issues on a hidden sheet say that the sheet is hidden', async () => {
+    const strings = new SharedStrings();
+    const spec = projectListSheet('项目汇总表', '汇总表', [{ name: '道路维护', initial: 10, budget: 10, executed: '待定', score: 95 }]);
+    const body = sheetData(spec.rows, strings).replace(/^<sheetData>|<\/sheetData>$/g, '');
+    const file = join(dir, 'hidden.xlsx');
+    writeFileSync(file, workbookOf({ 项目汇总表: sheetOf(body) }, {
+      'xl/sharedStrings.xml': strings.xml(),
+      'xl/workbook.xml': `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheets><sheet name="项目汇总表" sheetId="1" state="hidden" r:id="rId1"/></sheets></workbook>`,
+    }));
+    const { out } = await run('check', file);
+    expect(out).toContain('【项目汇总表】（隐藏的工作表：请先取消隐藏再修改）');
+    expect(out).toMatch(/错误 {2}F5 {4}项目“道路维护”：“全年执行数”应为数字，当前为“待定”/);
   });
 
   test('a clean workbook exits 0', async () => {
@@ -138,6 +153,20 @@ describe('selfeval fill', () => {
     const inPlace = await run('fill', copy, '--in-place');
     expect(inPlace.code).toBe(1);
     expect((await load(copy)).getWorksheet('项目汇总表')!.getCell('G6').value).toBe(0.9506);
+  });
+
+  test('--in-place through a symbolic link writes its target, keeps the link and the file\'s permissions, leaves no temporary file', async () => {
+    const target = join(dir, 'target.xlsx');
+    const link = join(dir, 'link-to-target.xlsx');
+    copyFileSync(sample, target);
+    chmodSync(target, 0o640);
+    symlinkSync(target, link);
+    const { code } = await run('fill', link, '--in-place', '--no-summary');
+    expect(code).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect((await load(target)).getWorksheet('项目汇总表')!.getCell('G6').value).toBe(0.9506);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   test('a protected sheet is left as it was and the user is told how to unprotect it', async () => {
@@ -223,9 +252,8 @@ describe('selfeval report', () => {
 
     const docx = join(dir, 'r.docx');
     await run('report', sample, '-o', docx);
-    const JSZip = (await import('jszip')).default;
-    const zip = await JSZip.loadAsync(readFileSync(docx));
-    const body = await zip.file('word/document.xml')!.async('string');
+    const { strFromU8, unzipSync } = await import('fflate');
+    const body = strFromU8(unzipSync(readFileSync(docx))['word/document.xml']);
     expect(body).toContain('2025年度青山镇人民政府整体绩效自评报告');
     expect(body).toContain('预算执行率为93.42%');
   });
