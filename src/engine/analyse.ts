@@ -8,11 +8,9 @@ import { Findings } from './findings';
 import { Grid } from './grid';
 import { computeDepartment } from './compute/department';
 import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, ProjectList } from './model';
-import { findDepartment } from './recognise/department';
 import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
-import { findForms } from './recognise/form';
-import { findLists } from './recognise/lists';
+import { recogniseSheet } from './recognise/sheet';
 import { isReportSheet } from './report';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -34,16 +32,11 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const indicatorLists: IndicatorList[] = [];
   const departments: Array<{ grid: Grid; department: Department }> = [];
   for (const grid of grids.values()) {
-    const sheetForms = findForms(grid, profile, findings);
-    const taken: Array<[number, number]> = sheetForms.map((f) => [f.top, f.bottom]);
-    const tables = findLists(grid, profile, findings, taken);
-    forms.push(...sheetForms);
+    const tables = recogniseSheet(grid, profile, findings);
+    forms.push(...tables.forms);
     lists.push(...tables.lists);
     indicatorLists.push(...tables.indicatorLists);
-    for (const l of tables.lists) taken.push([l.headerRow, Math.max(l.totalRow ?? 0, ...l.rows.map((r) => r.row))]);
-    for (const l of tables.indicatorLists) taken.push([l.headerRow, Math.max(l.headerRow, ...l.indicators.map((i) => i.row))]);
-    const department = findDepartment(grid, profile, findings, (row) => taken.some(([top, bottom]) => row >= top && row <= bottom));
-    if (department) departments.push({ grid, department });
+    if (tables.department) departments.push({ grid, department: tables.department });
   }
   const indicators = [...forms.flatMap((f) => f.indicators), ...indicatorLists.flatMap((l) => l.indicators)];
   for (const ind of indicators) evaluateIndicator(ind, profile, findings);
