@@ -59,7 +59,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
 }
 
 /** By sheet order, then row, then column: the order a reader walks the workbook. */
-function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
+export function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   const pos = (i: Issue) => parseA1(i.cell);
   return issues

@@ -10,3 +10,5 @@ export { RULES } from './messages';
 export { summarise, isReportSheet, reportText, reportMarkdown, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
 export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ChartDescription, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';
 export { displayValue } from './plan';
+export { conform } from './template';
+export type { ConformOptions } from './template';
