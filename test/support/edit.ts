@@ -36,7 +36,7 @@ function shiftRange(lo: number, hi: number, at: number, count: number): [number,
 const REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(])/g;
 
 function rewrite(formula: string, axis: Axis, at: number, count: number): string {
-  return formula.replace(REF, (whole, d1, c1, d2, r1, d3, c2, d4, r2) => {
+  return formula.replace(REF, (_whole, d1, c1, d2, r1, d3, c2, d4, r2) => {
     const a = parseA1(`${c1}${r1}`);
     const b = c2 ? parseA1(`${c2}${r2}`) : a;
     const [lo, hi] = axis === 'row' ? [a.row, b.row] : [a.col, b.col];
