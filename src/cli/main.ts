@@ -4,13 +4,14 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
+  analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, sortIssues, summarise,
   type SummaryOptions, UnknownProfileError,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import { applyPlanToSnapshot } from '../gateways/memory';
 import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
 import { toJson } from './json';
+import { templateIssues } from './template';
 import { SEVERITY, T, USAGE } from './text';
 
 export interface Io {
@@ -56,6 +57,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         year: { type: 'string' },
         unit: { type: 'string' },
         'report-sheet': { type: 'string' },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -76,7 +78,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
-    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
+    const options = { profile: values.profile, template: values.template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -99,15 +101,24 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 
 interface Options {
   profile?: string;
+  /** The bureau's blank template the workbook is compared with. */
+  template?: string;
   json: boolean;
   lang: Lang;
   summary: SummaryOptions;
+}
+
+interface Compared {
+  file: string;
+  count: number;
 }
 
 interface Loaded {
   opened: OpenedWorkbook;
   analysis: Analysis;
   issues: Issue[];
+  /** The template compared with, and how many of the issues are differences from it. */
+  template?: Compared;
 }
 
 async function load(file: string, options: Options): Promise<Loaded> {
@@ -115,7 +126,10 @@ async function load(file: string, options: Options): Promise<Loaded> {
   if (!existsSync(path)) throw new FileError('not-found', file);
   const opened = await readWorkbook(readFileSync(path), basename(file));
   const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang });
-  return { opened, analysis, issues: [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues] };
+  const issues = [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues];
+  if (!options.template) return { opened, analysis, issues };
+  const diffs = await templateIssues(options.template, opened.snapshot, options.profile, options.lang);
+  return { opened, analysis, issues: sortIssues([...issues, ...diffs], opened.snapshot), template: { file: options.template, count: diffs.length } };
 }
 
 function recognised(analysis: Analysis): boolean {
@@ -128,10 +142,10 @@ function exitFor(issues: Issue[]): number {
 }
 
 async function check(file: string, options: Options, io: Io): Promise<number> {
-  const { analysis, issues } = await load(file, options);
+  const { analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   if (options.json) io.out(JSON.stringify(toJson(analysis, issues), null, 2));
-  else printReport(file, analysis, issues, options.lang, io);
+  else printReport(file, analysis, issues, options.lang, io, template);
   return exitFor(issues);
 }
 
@@ -148,7 +162,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   if (!output) throw new UsageError(t.needOutput);
   if (resolve(output) === resolve(file) && !options.inPlace) throw new UsageError(t.sameFile);
 
-  const { opened, analysis, issues } = await load(file, options);
+  const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   applyPlan(opened.workbook, analysis.plan);
   const sheetName = options.noSummary ? null : writeSummary(opened.workbook, draft(opened, analysis, options).sheet);
@@ -159,7 +173,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
     io.out(JSON.stringify(toJson(analysis, issues, writes), null, 2));
     return exitFor(issues);
   }
-  printReport(file, analysis, issues, options.lang, io);
+  printReport(file, analysis, issues, options.lang, io, template);
   io.out('');
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
@@ -207,7 +221,7 @@ function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
   return displayValue(value, write?.numberFormat ?? null) ?? T[lang].blank;
 }
 
-function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {
+function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io, template?: Compared): void {
   const t = T[lang];
   const m = analysis.model;
   const profile = PROFILES[analysis.profile];
@@ -218,6 +232,7 @@ function printReport(file: string, analysis: Analysis, issues: Issue[], lang: La
   if (m.forms.length) parts.push(t.forms(m.forms.length));
   if (m.departments.length) parts.push(t.departments(m.departments.length));
   io.out(t.found(parts));
+  if (template) io.out(t.template(basename(template.file), template.count));
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) bySheet.set(issue.sheet, [...(bySheet.get(issue.sheet) ?? []), issue]);
   for (const [sheet, list] of bySheet) {

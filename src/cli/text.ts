@@ -4,8 +4,9 @@ import type { Lang, Severity } from '../engine';
 
 export const USAGE: Record<Lang, string> = {
   zh: `用法：
-  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
-      校验自评工作簿，按工作表列出问题。退出码：0 无错误，1 有错误，2 文件无法使用。
+  selfeval check FILE [--template 模板.xlsx] [--profile NAME] [--json] [--lang zh|en]
+      校验自评工作簿，按工作表列出问题；加 --template 时同时对照财政局下发的空白模板，列出单位改动了模板的地方。
+      退出码：0 无错误，1 有错误，2 文件无法使用。
   selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet 表名] [--year N] [--unit 单位] [--profile NAME] [--json] [--lang zh|en]
       计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），列出改动，并生成“自评报告”工作表。
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
@@ -13,8 +14,9 @@ export const USAGE: Record<Lang, string> = {
 
 评分方案（--profile）：PROFILES`,
   en: `Usage:
-  selfeval check FILE [--profile NAME] [--json] [--lang zh|en]
-      Check a self-evaluation workbook and list the issues by sheet. Exit 0: no error, 1: errors, 2: unusable file.
+  selfeval check FILE [--template TEMPLATE.xlsx] [--profile NAME] [--json] [--lang zh|en]
+      Check a self-evaluation workbook and list the issues by sheet; with --template, also compare it with the
+      bureau's blank template and list where the unit changed it. Exit 0: no error, 1: errors, 2: unusable file.
   selfeval fill FILE -o OUT [--in-place] [--no-summary] [--report-sheet NAME] [--year N] [--unit NAME] [--profile NAME] [--json] [--lang zh|en]
       Compute rates, scores, totals and grades into a new file OUT (--in-place overwrites FILE), list the changes,
       and write the summary sheet 自评报告.
@@ -33,6 +35,7 @@ export const T = {
   zh: {
     profile: (label: string) => `评分方案：${label}`,
     found: (parts: string[]) => `识别到：${parts.join('、')}`,
+    template: (file: string, n: number) => (n ? `对照模板 ${file}：有 ${n} 处与模板不一致（规则 template.*）。` : `对照模板 ${file}：与模板一致。`),
     lists: (n: number, rows: number) => `项目汇总表 ${n} 张（${rows} 个项目）`,
     indicatorLists: (n: number, rows: number) => `绩效指标表 ${n} 张（${rows} 个指标）`,
     forms: (n: number) => `项目支出绩效自评表 ${n} 份`,
@@ -56,6 +59,7 @@ export const T = {
   en: {
     profile: (label: string) => `Scoring profile: ${label}`,
     found: (parts: string[]) => `Recognised: ${parts.join(', ')}`,
+    template: (file: string, n: number) => (n ? `Compared with the template ${file}: ${n} difference(s) (rules template.*).` : `Compared with the template ${file}: no difference.`),
     lists: (n: number, rows: number) => `${n} project list(s) (${rows} projects)`,
     indicatorLists: (n: number, rows: number) => `${n} indicator list(s) (${rows} indicators)`,
     forms: (n: number) => `${n} self-evaluation form(s)`,
