@@ -4,7 +4,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, sortIssues, summarise,
+  analyse, type Analysis, type CellWrite, DEPRECATED_PROFILES, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, sortIssues,
+  summarise,
   type SummaryOptions, UnknownProfileError,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
     const options = { profile: values.profile, template: values.template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
+    if (values.profile && Object.prototype.hasOwnProperty.call(DEPRECATED_PROFILES, values.profile)) io.err(t.deprecatedProfile(values.profile, DEPRECATED_PROFILES[values.profile]));
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -125,7 +127,7 @@ async function load(file: string, options: Options): Promise<Loaded> {
   const path = resolve(file);
   if (!existsSync(path)) throw new FileError('not-found', file);
   const opened = await readWorkbook(readFileSync(path), basename(file));
-  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang });
+  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
   const issues = [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues];
   if (!options.template) return { opened, analysis, issues };
   const diffs = await templateIssues(options.template, opened.snapshot, options.profile, options.lang);
@@ -195,7 +197,7 @@ function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof 
 /** The report as of the filled workbook: it never counts an error that filling corrects. */
 function draft(opened: OpenedWorkbook, analysis: Analysis, options: Options) {
   const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
-  return summarise(analyse(filled, { profile: options.profile, lang: options.lang }), filled, options.summary);
+  return summarise(analyse(filled, { profile: options.profile, lang: options.lang, year: options.summary.year }), filled, options.summary);
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];

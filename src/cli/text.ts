@@ -12,7 +12,8 @@ export const USAGE: Record<Lang, string> = {
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
       按工作簿数据起草自评报告：不加 -o 时直接输出文字，加 -o 时写成文本、Markdown 或 Word 文件。
 
-评分方案（--profile）：PROFILES`,
+评分方案（--profile）：PROFILES
+  （旧名称 provincial 即 grades-80-70-60，仍可使用）`,
   en: `Usage:
   selfeval check FILE [--template TEMPLATE.xlsx] [--profile NAME] [--json] [--lang zh|en]
       Check a self-evaluation workbook and list the issues by sheet; with --template, also compare it with the
@@ -23,7 +24,8 @@ export const USAGE: Record<Lang, string> = {
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit NAME] [--profile NAME]
       Draft the self-evaluation report from the workbook: printed as text, or written as text, Markdown or Word.
 
-Scoring profiles (--profile): PROFILES`,
+Scoring profiles (--profile): PROFILES
+  (the old name provincial is grades-80-70-60 and still works)`,
 };
 
 export const SEVERITY: Record<Lang, Record<Severity, string>> = {
@@ -49,6 +51,7 @@ export const T = {
     needOutput: '请用 -o OUT 指定输出文件，或加 --in-place 覆盖原文件。',
     sameFile: '输出文件与输入文件相同；如确要覆盖原文件，请加 --in-place。',
     unknownProfile: (name: string, known: string) => `未知的评分方案“${name}”；可选：${known}。`,
+    deprecatedProfile: (old: string, now: string) => `评分方案“${old}”已改名为“${now}”（等级80/70/60不是FASP2的项目规则，FASP2为90/80/60，即“fasp2”）；旧名称暂时仍可用。`,
     unknownCommand: (cmd: string) => `未知命令“${cmd}”。`,
     writeFailed: (file: string, why: string) => `无法写入 ${file}：${why}`,
     summaryWritten: (sheet: string) => `已生成自评报告工作表“${sheet}”。`,
@@ -73,6 +76,7 @@ export const T = {
     needOutput: 'Give the output file with -o OUT, or --in-place to overwrite the input.',
     sameFile: 'The output is the input file; add --in-place to overwrite it.',
     unknownProfile: (name: string, known: string) => `Unknown scoring profile "${name}"; known: ${known}.`,
+    deprecatedProfile: (old: string, now: string) => `The scoring profile "${old}" is now called "${now}" (80/70/60 is not FASP2's project rule, which is 90/80/60: "fasp2"); the old name still works for now.`,
     unknownCommand: (cmd: string) => `Unknown command "${cmd}".`,
     writeFailed: (file: string, why: string) => `Cannot write ${file}: ${why}`,
     summaryWritten: (sheet: string) => `Wrote the summary sheet "${sheet}".`,

@@ -12,6 +12,8 @@ import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
 import { recogniseSheet } from './recognise/sheet';
 import { isReportSheet } from './report';
+import { detectYear } from './report/facts';
+import { isClassified } from './recognise/indicators';
 import type { WorkbookSnapshot } from './snapshot';
 
 export class UnknownProfileError extends Error {
@@ -38,8 +40,15 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     indicatorLists.push(...tables.indicatorLists);
     if (tables.department) departments.push({ grid, department: tables.department });
   }
+  // Messages about a project's rows name the project.
+  for (const l of lists) for (const r of l.rows) findings.subject(l.sheet, r.row, r.name, r.classified);
+  for (const f of forms) for (let row = f.top; row <= f.bottom; row++) findings.subject(f.sheet, row, f.name, isClassified(f.name, profile));
+  for (const l of indicatorLists) for (const i of l.indicators) findings.subject(i.sheet, i.row, i.project, i.classified);
+
+  // Time targets without a year are in the year of the evaluation: as given, or as the titles say.
+  const year = options.year ?? detectYear([...grids.values()].flatMap((g) => g.sheet.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')))));
   const indicators = [...forms.flatMap((f) => f.indicators), ...indicatorLists.flatMap((l) => l.indicators)];
-  for (const ind of indicators) evaluateIndicator(ind, profile, findings);
+  for (const ind of indicators) evaluateIndicator(ind, profile, findings, year);
 
   const plan = new PlanBuilder(grids, findings);
   const formScores = forms.map((form) => computeForm(form, profile, findings, plan));
@@ -55,6 +64,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     issues: sortIssues(findings.issues, snapshot),
     plan: built,
     profile: profile.name,
+    year,
   };
 }
 

@@ -1,4 +1,5 @@
-// Collects issues as the engine meets them, each with its sheet, cell and rendered message.
+// Collects issues as the engine meets them, each with its sheet, cell and rendered message. A message
+// about a row that belongs to a project names the project: the clerk should not have to hunt for it.
 
 import { toA1 } from './address';
 import type { Grid } from './grid';
@@ -7,9 +8,21 @@ import type { Issue, NumberCell } from './model';
 import { parseValue } from './parse/value';
 import { shortText } from './text';
 
+interface Pending {
+  rule: RuleId;
+  sheet: string;
+  row: number;
+  cell: string;
+  params: Params;
+}
+
+/** Rules about a sheet or a whole table, never about one project's row. */
+const SHEET_RULES = new Set<RuleId>(['sheet.protected', 'file.merge-overlap', 'workbook.no-table', 'table.missing-column', 'list.no-executed']);
+
 export class Findings {
-  readonly issues: Issue[] = [];
+  private readonly pending: Pending[] = [];
   private readonly seen = new Set<string>();
+  private readonly subjects = new Map<string, { name: string; classified: boolean }>();
 
   constructor(readonly lang: Lang) {}
 
@@ -19,7 +32,28 @@ export class Findings {
     const key = `${rule}\u0000${sheet}\u0000${cell}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.issues.push({ rule, severity: severityOf(rule), sheet, cell, message: renderMessage(rule, params, this.lang) });
+    this.pending.push({ rule, sheet, row: Math.max(row, 0), cell, params });
+  }
+
+  /** Marks `row` as a row of project `name` (a list row, a form's rows, an indicator row). */
+  subject(sheet: string, row: number, name: string, classified: boolean): void {
+    if (name !== '' && !this.subjects.has(`${sheet}\u0000${row}`)) this.subjects.set(`${sheet}\u0000${row}`, { name, classified });
+  }
+
+  /** The issues, rendered: a row's project is named in front unless the message names it already. */
+  get issues(): Issue[] {
+    return this.pending.map(({ rule, sheet, row, cell, params }) => {
+      let message = renderMessage(rule, params, this.lang);
+      const subject = SHEET_RULES.has(rule) ? undefined : this.subjects.get(`${sheet}\u0000${row}`);
+      if (subject && !message.includes(`“${subject.name}”`) && !message.includes(`"${subject.name}"`)) {
+        // A classified project is counted, never quoted.
+        const who = subject.classified
+          ? (this.lang === 'en' ? 'Classified project' : '涉密项目')
+          : (this.lang === 'en' ? `Project "${shortText(subject.name, 40)}"` : `项目“${shortText(subject.name, 40)}”`);
+        message = `${who}${this.lang === 'en' ? ': ' : '：'}${message}`;
+      }
+      return { rule, severity: severityOf(rule), sheet, cell, message };
+    });
   }
 }
 

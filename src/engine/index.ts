@@ -1,10 +1,13 @@
 // The engine's public surface: what gateways and doors may use.
 export { analyse, sortIssues, UnknownProfileError } from './analyse';
 export { toA1, parseA1, parseArea, areaToA1 } from './address';
-export { PROFILES, DEFAULT_PROFILE, getProfile } from './profile';
-export type { ScoringProfile } from './profile';
+export { PROFILES, DEPRECATED_PROFILES, DEFAULT_PROFILE, getProfile } from './profile';
+export type { ScoringProfile, ScoringStandard, DepartmentTable } from './profile';
 export type { CellValue, SheetSnapshot, WorkbookSnapshot } from './snapshot';
-export type { Analysis, AnalyseOptions, CellWrite, Issue, Model, Plan, Project, Indicator, Form, WriteKind } from './model';
+export type {
+  Analysis, AnalyseOptions, CellWrite, Issue, Model, Plan, Project, Indicator, Form, WriteKind, Department, DepartmentItem, DepartmentItemKind,
+  DepartmentCategory,
+} from './model';
 export type { Lang, Severity, RuleId } from './messages';
 export { RULES } from './messages';
 export { summarise, isReportSheet, reportText, reportMarkdown, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';

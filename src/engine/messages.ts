@@ -51,9 +51,9 @@ export const RULES = {
     en: () => 'This row has amounts or scores but no project name (项目名称); fill it in.',
   },
   'project.duplicate': {
-    severity: 'error',
-    zh: (p) => `项目“${p.name}”重复出现（另见 ${p.other}）；请合并为一行或区分名称。`,
-    en: (p) => `Project "${p.name}" appears twice (see also ${p.other}); merge the rows or give them distinct names.`,
+    severity: 'warning',
+    zh: (p) => `项目“${p.name}”在 ${p.other} 和 ${p.here} 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。`,
+    en: (p) => `Project "${p.name}" has a row at ${p.other} and at ${p.here}; they are counted as two projects. If it is the same project entered twice, delete one row.`,
   },
   'exec.budget-zero': {
     severity: 'error',
@@ -265,6 +265,84 @@ export const RULES = {
     zh: () => '涉密行：只计入数量和金额，不分析、不引用其文字内容。',
     en: () => 'Classified row: counted with its amounts, its text is neither analysed nor quoted.',
   },
+
+  // ── Issue 7: scores a finance bureau would sign ──────────────────────────────────────────────────
+  'qual.negated': {
+    severity: 'warning',
+    zh: (p) => `实际完成值“${p.text}”是否定的表述，不能按“达成年度指标”计分；请改填“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”，并在相应范围内打分。`,
+    en: (p) => `The actual value "${p.text}" is a negation and cannot count as met; write 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差 and score within that band.`,
+  },
+  'qual.not-met-full': {
+    severity: 'error',
+    zh: (p) => `实际完成值“${p.text}”表明指标未达成，得分${p.score}却在“达成”档${p.range}内；请按部分达成或未达成重新打分（低于${p.limit}分）。`,
+    en: (p) => `The actual value "${p.text}" says the target was not met, yet the score ${p.score} is in the met band ${p.range}; score it below ${p.limit}.`,
+  },
+  'time.missed': {
+    severity: 'warning',
+    zh: (p) => `完成时间“${p.actual}”晚于年度指标值“${p.target}”（${p.deadline}），未按时完成；请按部分达成或未达成打分（低于${p.limit}分），并填写偏差原因。`,
+    en: (p) => `Completed "${p.actual}", later than the target "${p.target}" (${p.deadline}): not on time; score it below ${p.limit} and explain the deviation.`,
+  },
+  'time.unclear': {
+    severity: 'warning',
+    zh: (p) => `无法比较完成时间“${p.actual}”与年度指标值“${p.target}”：${p.why}；请写明完成的年月日（如“2025年11月20日”）。`,
+    en: (p) => `The completion "${p.actual}" cannot be compared with the target "${p.target}": ${p.whyEn}; write the date it was completed (e.g. 2025年11月20日).`,
+  },
+  'over.deduction-kept': {
+    severity: 'info',
+    zh: (p) => `实际完成值达到年度指标值的${p.ratio}（≥${p.limit}），单位按偏离度调减为${p.score}分（满分${p.weight}分）并说明了原因，得分保留。`,
+    en: (p) => `The actual value is ${p.ratio} of the target (≥ ${p.limit}); the unit's reduced score ${p.score} of ${p.weight}, with its reason, is kept.`,
+  },
+  'over.deduction-no-reason': {
+    severity: 'warning',
+    zh: (p) => `实际完成值达到年度指标值的${p.ratio}（≥${p.limit}），单位调减为${p.score}分（满分${p.weight}分），得分保留；请在偏差原因中写明指标值设定偏低、按偏离度调减的理由。`,
+    en: (p) => `The actual value is ${p.ratio} of the target (≥ ${p.limit}); the unit's reduced score ${p.score} of ${p.weight} is kept: explain in the deviation reason that the target was set too low.`,
+  },
+  'list.no-executed': {
+    severity: 'info',
+    zh: () => '项目汇总表没有“全年执行数”列：不计算预算执行率，执行数合计记为空（不按0计）。',
+    en: () => 'The project list has no executed-amount (全年执行数) column: no execution rate is computed and the executed total is left empty (not 0).',
+  },
+  'dept.total-open': {
+    severity: 'warning',
+    zh: (p) => `部门整体自评总分无法计算：${p.count}项适用指标${p.what}（首个在 ${p.first}）；补齐后即可计算总分和换算得分。`,
+    en: (p) => `The department total cannot be computed: ${p.count} applicable item(s) ${p.whatEn} (first at ${p.first}); complete them to get the total and the converted score.`,
+  },
+  'dept.weights-total': {
+    severity: 'warning',
+    zh: (p) => `计分指标的分值合计为${p.total}分，不是100分；请核对分值（换算得分按适用指标的分值折算）。`,
+    en: (p) => `The weights of the scored items add up to ${p.total}, not 100; check them (the converted score uses the applicable weights).`,
+  },
+  'dept.rule-differs': {
+    severity: 'warning',
+    zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，应得${p.expected}分，填写为${p.score}分；请核对。`,
+    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}, which gives ${p.expected} points, not ${p.score}; check it.`,
+  },
+  'dept.standard-unread': {
+    severity: 'info',
+    zh: (p) => `评分标准“${p.text}”无法自动识别，未按${p.rate}计算得分，只检查得分在0～分值之间。`,
+    en: (p) => `The standard "${p.text}" could not be read, so the score is not computed from ${p.rate}; only 0 ≤ score ≤ weight is checked.`,
+  },
+  'dept.weight-missing': {
+    severity: 'warning',
+    zh: (p) => `此项有自评得分${p.score}但没有分值，又不是加分项或扣分项，未计入总分；请填写分值。`,
+    en: (p) => `This item has a score (${p.score}) but no weight and is neither a bonus nor a deduction, so it is left out of the total; fill in its weight.`,
+  },
+  'dept.deduction-above-cap': {
+    severity: 'error',
+    zh: (p) => `扣分${p.score}超过此项最多可扣的${p.weight}分；请核对。`,
+    en: (p) => `The deduction ${p.score} is more than this item's cap of ${p.weight}; check it.`,
+  },
+  'dept.score-negative': {
+    severity: 'error',
+    zh: (p) => `自评得分${p.score}为负数；扣分请填在扣分项中，此项得分应在0～分值之间。`,
+    en: (p) => `The score ${p.score} is negative; put deductions in a deduction row, and score this item between 0 and its weight.`,
+  },
+  'dept.rate-no-figures': {
+    severity: 'info',
+    zh: (p) => `${p.rate}无法计算：基础数据缺少${p.missing}；请补充，或在说明中写明。`,
+    en: (p) => `${p.rate} cannot be computed: the base data has no ${p.missing}; add it or explain why.`,
+  },
+
   // Conformance with the bureau's template (selfeval check --template): each change to what the bureau
   // fixed, at the unit's cell, saying what the template has there.
   'template.sheet-missing': {

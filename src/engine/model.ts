@@ -3,7 +3,7 @@
 import type { Dec } from './decimal';
 import type { Lang, RuleId, Severity } from './messages';
 import type { Target } from './parse/target';
-import type { BaseField, DepartmentRate, ProjectField } from './profile';
+import type { BaseField, DepartmentRate, ProjectField, ScoringStandard } from './profile';
 import type { CellValue } from './snapshot';
 
 export interface CellPos {
@@ -25,6 +25,8 @@ export interface Indicator {
   sheet: string;
   row: number;
   project: string;
+  /** In an indicator list, the row where this indicator's project group starts (its 项目名称 cell); null on a form. */
+  projectRow: number | null;
   level1: string;
   level2: string;
   level3: string;
@@ -40,11 +42,17 @@ export interface Indicator {
   score: Dec | null;
   /** The score typed in the sheet, if any. */
   scoreEntered: Dec | null;
-  /** Where `score` comes from: computed by the rules, suggested for a blank qualitative score, or as typed. */
-  scoreSource: 'computed' | 'suggested' | 'entered';
+  /**
+   * Where `score` comes from: computed by the rules, suggested for a blank qualitative score, as typed,
+   * or `kept`: the unit's own deduction below full at ≥ 130 % of the target (RULES.md §1.5), which the
+   * computed full score never replaces. Only `computed` and `suggested` scores are written.
+   */
+  scoreSource: 'computed' | 'suggested' | 'entered' | 'kept';
   /** actual ÷ target for quantitative indicators (for the over-achievement rule and the summary). */
   completion: Dec | null;
   qualitative: QualitativeLevel | null;
+  /** A time target (年度指标值 a date): true when completed by it, false when later, null otherwise or unclear. */
+  onTime: boolean | null;
   reason: string;
   classified: boolean;
 }
@@ -115,16 +123,41 @@ export interface IndicatorList {
   indicators: Indicator[];
 }
 
+/**
+ * What a department row counts for (RULES.md §2): a scored item; a bonus (加分项: on top, a blank score is
+ * 0); a deduction (扣分项: its score, negative or not, is subtracted; 分值 is at most a cap); or a heading
+ * without 分值 and score, which is skipped.
+ */
+export type DepartmentItemKind = 'scored' | 'bonus' | 'deduction' | 'unscored';
+
 /** One row of the department-wide point table. */
 export interface DepartmentItem {
   row: number;
   level1: string;
   level2: string;
+  /** The row's name: 三级指标, or 二级指标 where the table has no third level. */
   level3: string;
+  kind: DepartmentItemKind;
+  /** 评分标准 as written (or the profile's for this row when the cell is blank), and as parsed. */
+  standard: string;
+  rule: ScoringStandard | null;
+  /** The standard rate the row is named after (预算执行率 …), when it is one. */
+  rate: DepartmentRate | null;
   weight: Dec | null;
+  /** The score used: as entered, or computed from the rate by the rule where the cell was blank. */
   score: Dec | null;
+  scoreSource: 'entered' | 'computed';
+  /** The score the rule gives for the computed rate, when it can. */
+  expected: Dec | null;
   applicable: boolean;
   reason: string;
+}
+
+/** A level-1 category's subtotal: Σ applicable 分值, and Σ scores (deductions count negative); null while open. */
+export interface DepartmentCategory {
+  name: string;
+  weight: Dec;
+  score: Dec | null;
 }
 
 /** A 部门整体绩效自评 sheet: its base figures, its rates, its point table and results. */
@@ -134,19 +167,31 @@ export interface Department {
   /** Each standard rate the figures allow; null where undefined (a zero denominator). */
   rates: Partial<Record<DepartmentRate, { value: Dec | null; cell: CellPos | null; why?: string }>>;
   items: DepartmentItem[];
-  cols: { weight: number; score: number; reason: number; level3: number };
+  cols: { weight: number; score: number; reason: number; level3: number; level1: number; standard: number };
   totalRow: number | null;
-  /** Σ scores and Σ 分值 of the applicable items. */
+  /** 总分 = Σ applicable scores + bonus − deductions; null while an applicable item is unscored. */
   score: Dec | null;
+  /** Σ 分值 of the applicable items (an applicable bonus with 分值 included). */
   weight: Dec | null;
+  /** The bonus points and the deductions inside `score`. */
+  bonus: Dec | null;
+  deductions: Dec | null;
+  /** 换算得分 = score ÷ weight × 100. */
   converted: Dec | null;
   grade: string | null;
+  /** Subtotals by level-1 category, in the profile's category order, then the sheet's. */
+  categories: DepartmentCategory[];
 }
 
-/** A project as the workbook describes it, merged from its list row, its form and its indicators. */
+/**
+ * A project as the workbook describes it, merged from its list row, its form and its indicators. Every
+ * list row is a project of its own, even when another row has the same name; `nameCell` tells them apart.
+ */
 export interface Project {
   name: string;
   sheet: string;
+  /** Where the name is written: the list row's 项目名称 cell, else the form's, else the indicator group's. */
+  nameCell: CellPos;
   unit: string;
   listRow: ListRow | null;
   form: Form | null;
@@ -174,7 +219,7 @@ export interface Issue {
   message: string;
 }
 
-export type WriteKind = 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalWeight' | 'totalScore' | 'grade' | 'projectScore' | 'achievement' | 'departmentRate' | 'convertedScore';
+export type WriteKind = 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalWeight' | 'totalScore' | 'grade' | 'projectScore' | 'achievement' | 'departmentRate' | 'departmentScore' | 'convertedScore';
 
 export interface CellWrite {
   sheet: string;
@@ -201,13 +246,19 @@ export interface Model {
 }
 
 export interface AnalyseOptions {
+  /** A profile name (or a deprecated alias such as `provincial`). */
   profile?: string;
   lang?: Lang;
+  /** The year evaluated, for time targets that write none; found in the sheet titles when not given. */
+  year?: number | null;
 }
 
 export interface Analysis {
   model: Model;
   issues: Issue[];
   plan: Plan;
+  /** The profile's name as resolved (an alias gives its new name). */
   profile: string;
+  /** The evaluation year used for time targets; null when neither given nor found in the titles. */
+  year: number | null;
 }

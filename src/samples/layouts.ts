@@ -229,7 +229,10 @@ export interface DepartmentSpec {
   base: Array<[string, CellValue]>;
   /** Rate rows the tool fills (预算执行率, 结转结余率 …). */
   rates: string[];
-  indicators: Array<{ l1: string; l2: string; l3: string; standard: string; weight: number; score?: CellValue; applicable?: string; reason?: string }>;
+  /** Rows of the point table; a heading row has no weight. */
+  indicators: Array<{ l1: string; l2: string; l3: string; standard: string; weight: number | null; score?: CellValue; applicable?: string; reason?: string }>;
+  /** A total typed in the 总分 row. */
+  statedTotal?: CellValue;
 }
 
 /** 部门整体绩效自评: a base-data block of label │ value pairs and the point table (TEMPLATE.md §4). */
@@ -258,7 +261,7 @@ export function departmentSheet(name: string, title: string, dept: DepartmentSpe
   const h = b.row(['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分', '适用', '扣分原因']);
   b.headerRows.push(h);
   for (const ind of dept.indicators) b.row([ind.l1, ind.l2, ind.l3, ind.standard, ind.weight, ind.score ?? null, ind.applicable ?? '是', ind.reason ?? '']);
-  const total = b.row(['总分', null, null, null, dept.indicators.reduce((s, i) => s + i.weight, 0), null, null, null]);
+  const total = b.row(['总分', null, null, null, dept.indicators.reduce((s, i) => s + (i.weight ?? 0), 0), dept.statedTotal ?? null, null, null]);
   b.merge(total, 0, total, 3);
   b.row(['换算得分', null, null, null, null, null, null, null]);
   b.merge(total + 1, 0, total + 1, 3);

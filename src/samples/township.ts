@@ -154,10 +154,10 @@ export function sampleSheets(): SheetSpec[] {
     formSheet('自评表-乡村振兴', [revitalisation], SAMPLE_YEAR, SAMPLE_UNIT),
     formSheet('自评表-其他', [water, villages], SAMPLE_YEAR, SAMPLE_UNIT),
     departmentSheet('部门整体绩效', `${SAMPLE_UNIT}${SAMPLE_YEAR}年度部门整体支出绩效自评表`, {
-      // The real figures of RULES.md §2: 2788.56 budget and final, 756 carried over, 2032.56 appropriated,
-      // and a procurement budget of 0 against 1.32 spent.
+      // The real figures of RULES.md §2: revenue 2788.56 budgeted and final, 756 carried over, 2032.56
+      // appropriated, a procurement budget of 0 against 1.32 spent; expenditure 2845.81 of 2900 (98.13 %).
       base: [
-        ['年初预算数', 2788.56], ['全年预算数', 2788.56], ['全年执行数', 2845.81], ['决算数', 2788.56], ['年初结转结余', 756],
+        ['年初预算数', 2700], ['全年预算数', 2900], ['全年执行数', 2845.81], ['财政拨款收入预算数', 2788.56], ['财政拨款收入决算数', 2788.56], ['年初结转结余', 756],
         ['本年财政拨款', 2032.56], ['年末结转结余', 0], ['政府采购预算数', 0], ['实际政府采购金额', 1.32], ['编制数', 86], ['实有在职人数', 82],
       ],
       rates: ['预算执行率', '预算调整率', '结转结余率', '财政拨款收入预决算差异率', '政府采购执行率', '在职人员控制率'],
@@ -198,7 +198,7 @@ export function templateSheets(): SheetSpec[] {
     indicatorListSheet('绩效指标表', '项目绩效指标完成情况表', [{ name: '', indicators: blankIndicators }]),
     formSheet('项目支出绩效自评表', [{ name: '', indicators: blankIndicators }], SAMPLE_YEAR, ''),
     departmentSheet('部门整体绩效', '部门整体支出绩效自评表', {
-      base: ['年初预算数', '全年预算数', '全年执行数', '决算数', '年初结转结余', '本年财政拨款', '年末结转结余', '政府采购预算数', '实际政府采购金额',
+      base: ['年初预算数', '全年预算数', '全年执行数', '财政拨款收入预算数', '财政拨款收入决算数', '年初结转结余', '本年财政拨款', '年末结转结余', '政府采购预算数', '实际政府采购金额',
         '公用经费预算数', '实际公用经费', '三公经费预算数', '实际三公经费', '上年三公经费', '编制数', '实有在职人数'].map((l) => [l, null]),
       rates: ['预算执行率', '预算调整率', '结转结余率', '财政拨款收入预决算差异率', '政府采购执行率', '公用经费控制率', '“三公经费”控制率', '“三公经费”变动率', '在职人员控制率'],
       indicators: DEPARTMENT_INDICATORS,

@@ -49,7 +49,7 @@ describe('selfeval check on the real public form (shared/reference)', () => {
     const { out } = await run('check', REFERENCE);
     expect(out).toContain('识别到：项目支出绩效自评表 1 份');
     expect(out).toContain('【项目支出绩效自评表】');
-    expect(out).toMatch(/错误 {2}H14 {3}各项分值合计为10分（含预算执行率10分），应为100分；请调整分值。/);
+    expect(out).toMatch(/错误 {2}H14 {3}项目“2019年210青少年校园足球扶持资金”：各项分值合计为10分（含预算执行率10分），应为100分；请调整分值。/);
     expect(out).toMatch(/共 \d+ 个错误、1 个警告、1 条提示。/);
   });
 });
@@ -61,7 +61,7 @@ describe('selfeval check on the sample township', () => {
     const report: JsonReport = JSON.parse(out);
     const revitalisation = report.projects.find((p) => p.name === '乡村振兴衔接资金项目');
     expect(revitalisation).toEqual({
-      name: '乡村振兴衔接资金项目', sheet: '项目汇总表', unit: '青山镇人民政府', budget: 1759.62291, executed: 1672.699499,
+      name: '乡村振兴衔接资金项目', sheet: '项目汇总表', cell: 'B6', unit: '青山镇人民政府', budget: 1759.62291, executed: 1672.699499,
       executionRate: 0.9506, executionScore: 9.51, score: 94.84, grade: '优', achievement: 0.9481,
     });
     expect(report.projects.find((p) => p.name === '防汛物资储备')).toMatchObject({ executionRate: 0, score: null, grade: null, achievement: 0 });
@@ -260,7 +260,7 @@ describe('files that cannot be used: exit 2 and one line that says what to do', 
   });
 
   test('usage errors', async () => {
-    expect((await run('check', sample, '--profile', 'nowhere')).err).toContain('未知的评分方案“nowhere”；可选：national, provincial。');
+    expect((await run('check', sample, '--profile', 'nowhere')).err).toContain('未知的评分方案“nowhere”；可选：national, fasp2, grades-80-70-60, guangdong-township, hebei-county。');
     expect((await run('check', sample, '--bogus')).code).toBe(2);
     expect((await run('frobnicate', sample)).err).toContain('未知命令“frobnicate”');
     const help = await run('--help');

@@ -32,7 +32,7 @@ describe('execution on the form (RULES.md §1.2)', () => {
   test('76 % of 10 points → 7.6, and more than 20 % unspent is a warning at the rate cell', () => {
     const a = analyse(form({ budget: 100, executed: 76 }));
     expect(planned(a, '自评表!K7')).toBe(7.6);
-    expect(issue(a, 'exec.low', '自评表!I7').message).toBe('预算执行率为76.00%，超过20%的预算未执行；请说明原因，并在整改措施中写明如何加快执行进度。');
+    expect(issue(a, 'exec.low', '自评表!I7').message).toBe('项目“校园足球扶持资金”：预算执行率为76.00%，超过20%的预算未执行；请说明原因，并在整改措施中写明如何加快执行进度。');
   });
 
   test('a real form filed 年度资金总额 0 while 财政拨款 held 90 / 89.974', () => {
@@ -70,13 +70,13 @@ describe('indicators, totals and grade on the form', () => {
     const indicators = full.map((i) => (i.l3 === '用户满意度' ? { ...i, actual: '63%', reason: '宣传不到位' } : i));
     const a = analyse(form({ budget: 100, executed: 100, indicators, statedTotal: 94 }));
     // 10 + 20 + 15 + 10 + 5 + 30 + round(63 ÷ 90 × 10) = 97
-    expect(issue(a, 'total.mismatch', '自评表!I20').message).toBe('总分填写为94，但各项之和为97；回填时改为97。');
+    expect(issue(a, 'total.mismatch', '自评表!I20').message).toBe('项目“校园足球扶持资金”：总分填写为94，但各项之和为97；回填时改为97。');
     expect(planned(a, '自评表!I20')).toBe(97);
   });
 
   test('weights that do not make 100 are an error at the 总分 分值 cell', () => {
     const a = analyse(form({ budget: 100, executed: 100, indicators: full.slice(0, 5) }));
-    expect(issue(a, 'weights.total', '自评表!H19').message).toBe('各项分值合计为90分（含预算执行率10分），应为100分；请调整分值。');
+    expect(issue(a, 'weights.total', '自评表!H19').message).toBe('项目“校园足球扶持资金”：各项分值合计为90分（含预算执行率10分），应为100分；请调整分值。');
   });
 
   test('a level-1 label carrying its points must agree with its indicators', () => {
@@ -100,7 +100,7 @@ describe('indicators, totals and grade on the form', () => {
       full[5],
     ];
     const a = analyse(form({ budget: 100, executed: 100, indicators }));
-    expect(issue(a, 'qual.out-of-band', '自评表!I18').message).toBe('实际完成值为“达成年度指标”，得分应在[6.4, 8]之间，当前为6；请修改得分或实际完成值。');
+    expect(issue(a, 'qual.out-of-band', '自评表!I18').message).toBe('项目“校园足球扶持资金”：实际完成值为“达成年度指标”，得分应在[6.4, 8]之间，当前为6；请修改得分或实际完成值。');
     expect(planned(a, '自评表!I19')).toBe(22);
     expect(issue(a, 'qual.default-filled', '自评表!I19').severity).toBe('info');
   });
@@ -109,7 +109,7 @@ describe('indicators, totals and grade on the form', () => {
     const indicators = full.map((i) =>
       i.l3 === '验收合格率' ? { ...i, actual: '90%' } : i.l3 === '完成动画集数' ? { ...i, actual: '26集' } : i);
     const a = analyse(form({ budget: 100, executed: 100, indicators }));
-    expect(issue(a, 'reason.missing-short', '自评表!J15').message).toBe('指标未完全达成（得分14.21，分值15），请填写偏差原因分析及改进措施。');
+    expect(issue(a, 'reason.missing-short', '自评表!J15').message).toBe('项目“校园足球扶持资金”：指标未完全达成（得分14.21，分值15），请填写偏差原因分析及改进措施。');
     expect(issue(a, 'reason.missing-over', '自评表!J14').message).toContain('达到年度指标值≥20集的130.00%');
   });
 
@@ -153,7 +153,7 @@ describe('formulas in computed cells', () => {
     const snap = form({ budget: 105, executed: 98.6, rateFormula: true });
     snap.sheets[0].values[6][8] = 0.5;
     const a = analyse(snap);
-    expect(issue(a, 'formula.differs', '自评表!I7').message).toBe('此单元格是公式 =G7/F7，结果为50.00%，按规则应为93.90%；公式未被覆盖，请核对公式。');
+    expect(issue(a, 'formula.differs', '自评表!I7').message).toBe('项目“校园足球扶持资金”：此单元格是公式 =G7/F7，结果为50.00%，按规则应为93.90%；公式未被覆盖，请核对公式。');
     expect(planned(a, '自评表!I7')).toBeUndefined();
   });
 
@@ -175,17 +175,30 @@ describe('a protected sheet', () => {
 });
 
 describe('profiles and languages', () => {
-  test('the provincial profile uses the linear reverse rule and 80/70/60 grades', () => {
+  test('FASP2 scores a missed ceiling by the linear rule with grades at 90/80/60; grades-80-70-60 (formerly provincial) grades at 80/70/60', () => {
     const indicators = full.map((i) => (i.l3 === '制作成本' ? { ...i, actual: '100万元', reason: '材料涨价' } : i));
-    const national = analyse(form({ budget: 100, executed: 100, indicators }));
-    const provincial = analyse(form({ budget: 100, executed: 100, indicators }), { profile: 'provincial' });
+    const run = (profile?: string) => analyse(form({ budget: 100, executed: 100, indicators, statedTotal: null }), { profile });
+    const [national, fasp2, provinces, alias] = [run(), run('fasp2'), run('grades-80-70-60'), run('provincial')];
     expect(planned(national, '自评表!I17')).toBe(4.5); // 90 ÷ 100 × 5
-    expect(planned(provincial, '自评表!I17')).toBe(4.44); // (1 − 10 ÷ 90) × 5
+    expect(planned(fasp2, '自评表!I17')).toBe(4.44); // (1 − 10 ÷ 90) × 5
+    expect(planned(provinces, '自评表!I17')).toBe(4.44);
+    expect(planned(fasp2, '自评表!I20')).toBe(99.44);
+    const score = (a: typeof national) => a.model.projects[0].score?.toString();
+    expect([score(national), score(fasp2), score(provinces)]).toEqual(['99.5', '99.44', '99.44']);
+    expect(alias.profile).toBe('grades-80-70-60');
+    expect(alias.plan.writes).toEqual(provinces.plan.writes);
+  });
+
+  test('the profiles grade 85 as 良 (90/80/60) or 优 (80/70/60)', () => {
+    const at85 = full.map((i) => (i.l3 === '普及足球运动' ? { ...i, score: 30 } : i.l3 === '完成动画集数' ? { ...i, actual: '5集', reason: '经费压缩' } : i));
+    const grade = (profile: string) => analyse(form({ budget: 100, executed: 100, indicators: at85 }), { profile }).model.projects[0];
+    expect(grade('fasp2').score?.toString()).toBe('85');
+    expect([grade('national').grade, grade('fasp2').grade, grade('grades-80-70-60').grade]).toEqual(['良', '良', '优']);
   });
 
   test('messages in English on request', () => {
     const a = analyse(form({ budget: 0, executed: 5 }), { lang: 'en' });
-    expect(issue(a, 'exec.budget-zero').message).toBe('The full-year budget (全年预算数) is zero or blank, so the execution rate cannot be computed; fill in the adjusted full-year budget.');
+    expect(issue(a, 'exec.budget-zero').message).toBe('Project "校园足球扶持资金": The full-year budget (全年预算数) is zero or blank, so the execution rate cannot be computed; fill in the adjusted full-year budget.');
   });
 
   test('an unknown profile name is refused', () => {

@@ -1,7 +1,8 @@
 // Project and indicator lists as real files have them (TEMPLATE.md "What real files look like").
 import { analyse } from '../../src/engine';
 import { applyPlanToSnapshot } from '../../src/gateways/memory';
-import { book, issue, planned, sheet, where } from '../support/snapshot';
+import { formSheet } from '../../src/samples/layouts';
+import { book, fromSpec, issue, planned, sheet, where } from '../support/snapshot';
 
 /**
  * A list that starts at B3 under a title, with a two-row header whose band 项目资金（万元） is merged
@@ -54,8 +55,8 @@ describe('project list', () => {
 
   test('a placeholder, an error value and a wrong total each get a message at their cell', () => {
     const a = analyse(book(messyList()));
-    expect(issue(a, 'exec.executed-missing', '项目汇总表!E8').message).toBe('全年执行数未填写，无法计算执行率；如全年未支出，请填0。');
-    expect(issue(a, 'cell.error-value', '项目汇总表!E9').message).toBe('“全年执行数”为错误值 #DIV/0!；请修正公式或改填数值。');
+    expect(issue(a, 'exec.executed-missing', '项目汇总表!E8').message).toBe('项目“防汛物资储备”：全年执行数未填写，无法计算执行率；如全年未支出，请填0。');
+    expect(issue(a, 'cell.error-value', '项目汇总表!E9').message).toBe('项目“综合文化站免费开放”：“全年执行数”为错误值 #DIV/0!；请修正公式或改填数值。');
     expect(issue(a, 'list-total.mismatch', '项目汇总表!D10').message).toBe('合计行“全年预算数”为2863.62291，各项目之和为2836.62291；请核对合计或各项目金额。');
   });
 
@@ -68,11 +69,15 @@ describe('project list', () => {
     expect(planned(a, '项目汇总表!F10')).toBe(0.9422);
   });
 
-  test('a duplicate project is an error that points at the first one', () => {
+  test('a repeated name is a warning naming both rows; both rows stay projects', () => {
     const snap = messyList();
     snap.values[8][1] = '乡村振兴衔接资金项目';
     const a = analyse(book(snap));
-    expect(issue(a, 'project.duplicate', '项目汇总表!B9').message).toBe('项目“乡村振兴衔接资金项目”重复出现（另见 项目汇总表!B6）；请合并为一行或区分名称。');
+    expect(issue(a, 'project.duplicate', '项目汇总表!B9')).toMatchObject({
+      severity: 'warning',
+      message: '项目“乡村振兴衔接资金项目”在 项目汇总表!B6 和 项目汇总表!B9 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。',
+    });
+    expect(a.model.projects.map((p) => `${p.name}@${p.nameCell.row + 1}`)).toEqual(['乡村振兴衔接资金项目@6', '农村人居环境整治项目@7', '防汛物资储备@8', '乡村振兴衔接资金项目@9']);
   });
 
   test('a text-only list (序号 · 项目名称 · 绩效目标 · 实现情况) is recognised', () => {
@@ -186,4 +191,104 @@ describe('workbooks the engine cannot use', () => {
     expect(a.issues.map((i) => i.rule)).toEqual(['project.score-missing']);
     expect(planned(a, '项目汇总表!D2')).toBe(0.975);
   });
+});
+
+describe('same-name rows are separate projects', () => {
+  // A township list of 52 rows where three funds are listed twice (two allocations, different targets).
+  const names = Array.from({ length: 49 }, (_, i) => `项目${String(i + 1).padStart(2, '0')}`);
+  const rows = [...names];
+  rows.splice(10, 0, '项目03');
+  rows.splice(30, 0, '项目20');
+  rows.splice(51, 0, '项目45');
+  const list = () => sheet('汇总', [
+    ['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'],
+    ...rows.map((name, i) => [i + 1, name, 10 + i, 10 + i, 90]),
+  ]);
+
+  test('52 rows are 52 projects; each repeated name is one warning naming both rows', () => {
+    const a = analyse(book(list()));
+    expect(rows).toHaveLength(52);
+    expect(a.model.projects).toHaveLength(52);
+    expect(a.issues.filter((i) => i.rule === 'project.duplicate').map((i) => [i.severity, i.cell, i.message])).toEqual([
+      ['warning', 'B12', '项目“项目03”在 汇总!B4 和 汇总!B12 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。'],
+      ['warning', 'B32', '项目“项目20”在 汇总!B22 和 汇总!B32 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。'],
+      ['warning', 'B53', '项目“项目45”在 汇总!B48 和 汇总!B53 各有一行，按两个项目分别计算；如是同一项目重复填报，请删除其中一行。'],
+    ]);
+    expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // Each row keeps its own amounts and its own rate.
+    const twice = a.model.projects.filter((p) => p.name === '项目03');
+    expect(twice.map((p) => [p.nameCell.row + 1, p.budget?.toString()])).toEqual([[4, '12'], [12, '20']]);
+  });
+
+  test('two indicator groups of one name go to the two rows in order, each scored on its own', () => {
+    const a = analyse(book(
+      sheet('汇总', [
+        ['项目名称', '全年预算数', '全年执行数', '自评得分'],
+        ['村级公益事业奖补', 50, 50, null],
+        ['村级公益事业奖补', 30, 24, null],
+      ]),
+      sheet('指标', [
+        ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['村级公益事业奖补', '产出指标', '数量指标', '奖补村数', '≥10个', '10个', 60, null, ''],
+        [null, '效益指标', '社会效益指标', '村容村貌', '明显改善', '达成年度指标', 30, 30, ''],
+        ['村级公益事业奖补', '产出指标', '数量指标', '奖补村数', '≥6个', '3个', 60, null, '两村未完工'],
+        [null, '效益指标', '社会效益指标', '村容村貌', '明显改善', '部分达成年度指标并具有一定效果', 30, 20, '两村未完工'],
+      ], { merges: ['A2:A3', 'A4:A5'] }),
+    ));
+    const [first, second] = a.model.projects;
+    expect([first.indicators.map((i) => i.row + 1), second.indicators.map((i) => i.row + 1)]).toEqual([[2, 3], [4, 5]]);
+    // 10 + 60 + 30; 8 (24 of 30) + 30 (3 of 6 × 60) + 20
+    expect([first.score?.toString(), second.score?.toString()]).toEqual(['100', '58']);
+  });
+
+  test('a name written on every row of its group is one group, not one per row', () => {
+    const a = analyse(book(sheet('指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['道路养护', '产出指标', '数量指标', '养护里程', '≥10公里', '10公里', 60, null, ''],
+      ['道路养护', '效益指标', '社会效益指标', '通行条件', '明显改善', '达成年度指标', 30, 30, ''],
+    ])));
+    expect(a.model.projects.map((p) => [p.name, p.indicators.length])).toEqual([['道路养护', 2]]);
+    expect(where(a, 'project.duplicate')).toEqual([]);
+  });
+
+  test('forms of one name go to the rows with their 全年预算数', () => {
+    const spec = formSheet('自评表', [
+      { name: '高标准农田建设', budget: 30, executed: 24, indicators: [{ l1: '产出指标', l2: '数量指标', l3: '亩数', target: '≥600亩', actual: '600亩', weight: 90 }] },
+      { name: '高标准农田建设', budget: 50, executed: 50, indicators: [{ l1: '产出指标', l2: '数量指标', l3: '亩数', target: '≥1000亩', actual: '1000亩', weight: 90 }] },
+    ], 2025, '农业办');
+    const a = analyse(book(
+      sheet('汇总', [['项目名称', '全年预算数', '全年执行数', '自评得分'], ['高标准农田建设', 50, 50, null], ['高标准农田建设', 30, 24, null]]),
+      fromSpec(spec),
+    ));
+    expect(a.model.projects.map((p) => [p.budget?.toString(), p.form?.nameCell.row, p.score?.toString()])).toEqual([['50', 20, '100'], ['30', 3, '98']]);
+    expect(where(a, 'project.amount-mismatch')).toEqual([]);
+    expect(where(a, 'project.duplicate')).toEqual(['汇总!A3', '自评表!C21']);
+  });
+});
+
+describe('a list without 执行数 (资金数额 · 实现程度 · 自评得分)', () => {
+  const published = () => sheet('汇总', [
+    ['序号', '项目名称', '资金数额', '实现程度', '自评得分'],
+    [1, '道路硬化', 120.5, '100%', 95],
+    [2, '人居环境整治', 80, '90%', 88],
+  ]);
+
+  test('is recognised without an error; its amounts are budgets, executed stays null', () => {
+    const a = analyse(book(published()));
+    expect(a.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issue(a, 'list.no-executed', '汇总!B1').severity).toBe('info');
+    expect(a.model.projects.map((p) => [p.budget?.toString(), p.executed, p.executionRate, p.achievement?.toString(), p.grade])).toEqual([
+      ['120.5', null, null, '1', '优'], ['80', null, null, '0.9', '良'],
+    ]);
+  });
+});
+
+test('a row issue names its project: 预算执行率为70.17% says which', () => {
+  const a = analyse(book(sheet('汇总', [
+    ['项目名称', '全年预算数', '全年执行数', '执行率', '自评得分'],
+    ['农村饮水安全巩固提升', 100, 70.17, null, 85],
+  ])));
+  expect(issue(a, 'exec.low', '汇总!D2').message).toBe('项目“农村饮水安全巩固提升”：预算执行率为70.17%，超过20%的预算未执行；请说明原因，并在整改措施中写明如何加快执行进度。');
+  const classified = analyse(book(sheet('汇总', [['项目名称', '全年预算数', '全年执行数', '执行率', '自评得分'], ['维稳经费（涉密）', 100, 70.17, null, 85]])));
+  expect(issue(classified, 'exec.low', '汇总!D2').message).toMatch(/^涉密项目：预算执行率为70.17%/);
 });

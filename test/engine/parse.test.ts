@@ -1,4 +1,7 @@
+import { scoreByStandard } from '../../src/engine/compute/standard';
 import { Dec } from '../../src/engine/decimal';
+import { compareDates, formatDay, parseCompletion, parseDateText, serialDay } from '../../src/engine/parse/date';
+import { parseStandard } from '../../src/engine/parse/standard';
 import { parseActual, parseTarget } from '../../src/engine/parse/target';
 import { convertUnit } from '../../src/engine/parse/units';
 import { asFraction, parseValue } from '../../src/engine/parse/value';
@@ -125,5 +128,88 @@ describe('units', () => {
     expect(convertUnit(new Dec(2), '公里', '米')?.toString()).toBe('2000');
     expect(convertUnit(new Dec(93), '', '%')?.toString()).toBe('93');
     expect(convertUnit(new Dec(3), '个', '次')).toBeNull();
+  });
+});
+
+describe('dates of time targets (RULES.md §1.4)', () => {
+  test.each([
+    ['12月底前完成', { year: null, start: [12, null], end: [12, null], before: true, monthOnly: false }],
+    ['11月完成', { year: null, start: [11, 1], end: [11, null], before: false, monthOnly: true }],
+    ['2023年9月底前', { year: 2023, start: [9, null], end: [9, null], before: true, monthOnly: false }],
+    ['2024年3月', { year: 2024, start: [3, 1], end: [3, null], before: false, monthOnly: true }],
+    ['6月30日前', { year: null, start: [6, 30], end: [6, 30], before: true, monthOnly: false }],
+    ['十二月底前', { year: null, start: [12, null], end: [12, null], before: true, monthOnly: false }],
+    ['年底前', { year: null, start: [12, null], end: [12, null], before: true, monthOnly: false }],
+    ['2025年内完成', { year: 2025, start: [1, 1], end: [12, null], before: true, monthOnly: false }],
+    ['三季度末', { year: null, start: [9, null], end: [9, null], before: false, monthOnly: false }],
+    ['2025-11-20', { year: 2025, start: [11, 20], end: [11, 20], before: false, monthOnly: false }],
+    ['≤12月', { year: null, start: [12, 1], end: [12, null], before: true, monthOnly: true }],
+  ])('%s', (text, date) => expect(parseDateText(text)).toEqual(date));
+
+  test.each(['≥95%', '3个月', '20集', '2025年', '13月底前', '2月30日前', '作用明显', ''])('%s is no date', (text) => expect(parseDateText(text)).toBeNull());
+
+  test('a completion may name its date anywhere; a date cell is an Excel serial', () => {
+    expect(parseCompletion('项目于2024年3月完工')).toMatchObject({ year: 2024, start: [3, 1] });
+    expect(parseDateText('项目于2024年3月完工')).toBeNull();
+    expect(parseCompletion(45991)).toBe(serialDay(45991));
+    expect(formatDay(serialDay(45991) as number)).toBe('2025年11月30日');
+    expect(parseCompletion(95.5)).toBeNull();
+  });
+
+  const compare = (target: string, done: string, year: number | null) => compareDates(parseDateText(target)!, parseCompletion(done)!, year).kind;
+  test.each([
+    ['12月底前完成', '11月完成', 2025, 'met'],
+    ['12月底前完成', '12月', 2025, 'met'],
+    ['2023年9月底前', '2024年3月', null, 'missed'],
+    ['2023年9月底前', '2023年9月30日', null, 'met'],
+    ['12月底前完成', '2026年1月', 2025, 'missed'],
+    ['6月30日前', '7月1日', 2025, 'missed'],
+    ['12月前完成', '12月10日', 2025, 'unclear'],
+    ['12月前完成', '11月', 2025, 'met'],
+    ['12月底前完成', '2025年11月', null, 'unclear'],
+    ['年底前', '2月29日', null, 'met'],
+  ])('%s against %s (%s): %s', (target, done, year, kind) => expect(compare(target, done, year)).toBe(kind));
+});
+
+describe('评分标准 as data (RULES.md §2)', () => {
+  test.each([
+    ['按完成比例计分', { kind: 'proportional' }],
+    ['执行率×分值', { kind: 'proportional' }],
+    ['得分=预算执行率×10', { kind: 'proportional' }],
+    ['预算执行率100%得满分，每低于1个百分点扣0.5分，扣完为止', { kind: 'step', direction: 'below', threshold: 1, step: 0.01, points: 0.5 }],
+    ['差异率为0得5分，每超过1个百分点扣0.5分', { kind: 'step', direction: 'above', threshold: 0, step: 0.01, points: 0.5 }],
+    ['执行率达到95%（含）以上得满分，每低于2个百分点扣1分', { kind: 'step', direction: 'below', threshold: 0.95, step: 0.02, points: 1 }],
+    ['95%以上得10分，90%-95%得8分，90%以下不得分', {
+      kind: 'banded', bands: [
+        { min: { value: 0.95, included: true }, max: null, points: 10 },
+        { min: { value: 0.9, included: true }, max: { value: 0.95, included: false }, points: 8 },
+        { min: null, max: { value: 0.9, included: true }, points: 0 },
+      ],
+    }],
+    ['执行率≥95%得满分；90%≤执行率<95%得8分', {
+      kind: 'banded', bands: [
+        { min: { value: 0.95, included: true }, max: null, points: 'full' },
+        { min: { value: 0.9, included: true }, max: { value: 0.95, included: false }, points: 8 },
+      ],
+    }],
+    ['未公开的不得分', { kind: 'conditions', clauses: [{ condition: '未公开的', points: 0 }] }],
+    ['有一处问题扣1分', { kind: 'conditions', clauses: [{ condition: '有一处问题扣1分', points: null }] }],
+    ['视情况酌情打分', null],
+    ['', null],
+  ])('%s', (text, standard) => expect(parseStandard(text)).toEqual(standard));
+
+  const score = (text: string, rate: string, weight: number) => scoreByStandard(parseStandard(text)!, new Dec(rate), new Dec(weight));
+  test('each form scores a rate: proportional, step (with its whole-step readings), banded; conditions do not', () => {
+    expect(score('执行率×分值', '0.9813', 10)?.expected.toString()).toBe('9.81');
+    expect(score('执行率×分值', '1.12', 10)?.expected.toString()).toBe('10');
+    const step = score('每低于1个百分点扣0.5分，扣完为止', '0.9813', 10)!;
+    expect([step.expected, ...step.accepted].map(String)).toEqual(['9.07', '9.07', '9.5', '9']);
+    expect(score('每低于1个百分点扣0.5分，扣完为止', '0.5', 10)?.expected.toString()).toBe('0');
+    expect(score('差异率为0得5分，每超过1个百分点扣0.5分', '0.0741', 5)?.expected.toString()).toBe('1.3');
+    expect(score('95%以上得10分，90%-95%得8分，90%以下不得分', '0.93', 10)?.expected.toString()).toBe('8');
+    expect(score('95%以上得10分，90%-95%得8分，90%以下不得分', '0.9', 10)?.expected.toString()).toBe('8');
+    expect(score('≥95%得12分', '0.97', 10)?.expected.toString()).toBe('10');
+    expect(score('≥95%得10分', '0.5', 10)).toBeNull();
+    expect(score('未公开的不得分', '0.5', 10)).toBeNull();
   });
 });

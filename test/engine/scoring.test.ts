@@ -8,25 +8,33 @@ import { PROFILES } from '../../src/engine/profile';
 
 const d = (x: number | string) => new Dec(x);
 const national = PROFILES.national;
-const provincial = PROFILES.provincial;
+const grades807060 = PROFILES['grades-80-70-60'];
 
 describe('budget execution (RULES.md §1.2)', () => {
   test('1759.62291 adjusted, 1672.699499 executed: 95.06 %', () => {
     const rate = executionRate(d('1759.62291'), d('1672.699499'));
     expect(formatPercent(rate!)).toBe('95.06%');
     expect(rate!.toString()).toBe('0.9506');
-    expect(executionScore(rate!, d(10), true).toString()).toBe('9.51');
+    expect(executionScore(d('1759.62291'), d('1672.699499'), d(10), true)!.toString()).toBe('9.51');
   });
 
   test('76 % of 10 points is 7.6', () => {
-    expect(executionScore(d('0.76'), d(10), true).toString()).toBe('7.6');
+    expect(executionScore(d(100), d(76), d(10), true)!.toString()).toBe('7.6');
+  });
+
+  test('the score is rounded once, from the unrounded rate: 76.245 of 100 → 76.25 % and 7.62 (not 7.63)', () => {
+    const rate = executionRate(d(100), d('76.245'))!;
+    expect(formatPercent(rate)).toBe('76.25%');
+    expect(executionScore(d(100), d('76.245'), d(10), true)!.toString()).toBe('7.62');
+    // Through the shown rate it would be 0.7625 × 10 = 7.625 → 7.63.
+    expect(rate.times(10).toDecimalPlaces(2).toString()).toBe('7.63');
   });
 
   test('over-execution is capped at 分值 unless the profile says otherwise', () => {
     const rate = executionRate(d(100), d(112))!;
     expect(formatPercent(rate)).toBe('112.00%');
-    expect(executionScore(rate, d(10), true).toString()).toBe('10');
-    expect(executionScore(rate, d(10), false).toString()).toBe('11.2');
+    expect(executionScore(d(100), d(112), d(10), true)!.toString()).toBe('10');
+    expect(executionScore(d(100), d(112), d(10), false)!.toString()).toBe('11.2');
   });
 
   test('a zero or blank budget has no rate', () => {
@@ -115,8 +123,10 @@ describe('grades and conversion (RULES.md §1.6–1.7)', () => {
     expect([90, 89.99, 80, 79.99, 60, 59.99].map((s) => gradeOf(d(s), national))).toEqual(['优', '良', '良', '中', '中', '差']);
   });
 
-  test('provincial bands 80/70/60', () => {
-    expect([80, 79.99, 70, 60, 59].map((s) => gradeOf(d(s), provincial))).toEqual(['优', '良', '良', '中', '差']);
+  test('one province\'s bands 80/70/60; FASP2 keeps 90/80/60', () => {
+    expect([80, 79.99, 70, 60, 59].map((s) => gradeOf(d(s), grades807060))).toEqual(['优', '良', '良', '中', '差']);
+    expect(PROFILES.fasp2.gradeBands.map((b) => b.min)).toEqual([90, 80, 60, 0]);
+    expect([PROFILES.fasp2.reverseRule, grades807060.reverseRule, PROFILES.national.reverseRule]).toEqual(['linear', 'linear', 'ratio']);
   });
 
   // RULES.md §1.7 quotes "90.5 out of an applicable 95 → 89.47"; 89.47 is 85 ÷ 95, and 90.5 ÷ 95 is 95.26.

@@ -1,26 +1,32 @@
-// The department-wide evaluation (RULES.md §2): the standard rates from the base figures, the checks on
-// the unit's own scores, 总分, 换算得分 over the applicable items (§1.7) and the grade.
+// The department-wide evaluation (RULES.md §2): the standard rates from the base figures (revenue and
+// expenditure kept apart), each row's score checked or computed by its 评分标准, 总分 = applicable scores
+// + bonus − deductions, 换算得分 over the applicable 分值 (§1.7), the grade and the category subtotals.
+// The total never disappears without a message at its cell.
 
-import { type Dec, formatPercent, formatScore, round2, roundRate, sum } from '../decimal';
+import { toA1 } from '../address';
+import { type Dec, formatPercent, formatScore, round2, roundRate, sum, ZERO } from '../decimal';
 import type { Findings } from '../findings';
 import type { Grid } from '../grid';
-import type { Department } from '../model';
+import type { Department, DepartmentCategory, DepartmentItem } from '../model';
 import { parseValue } from '../parse/value';
 import type { PlanBuilder } from '../plan';
 import type { BaseField, DepartmentRate, ScoringProfile } from '../profile';
 import { resultCells } from '../recognise/department';
+import { labelKey, shortText } from '../text';
 import { convertedScore, gradeOf } from './scoring';
+import { scoreByStandard } from './standard';
 
-const RATE_NAMES: Record<DepartmentRate, string> = {
+export const RATE_NAMES: Record<DepartmentRate, string> = {
   executionRate: '预算执行率', adjustmentRate: '预算调整率', carryOverRate: '结转结余率', finalVarianceRate: '财政拨款收入预决算差异率',
   procurementRate: '政府采购执行率', publicCostRate: '公用经费控制率', threeCostRate: '“三公经费”控制率',
   threeCostChange: '“三公经费”变动率', staffRate: '在职人员控制率',
 };
-const BASE_NAMES: Partial<Record<BaseField, string>> = {
-  budget: '全年预算数', initialBudget: '年初预算数', procurementBudget: '政府采购预算数', procurementActual: '实际政府采购金额',
-  publicBudget: '公用经费预算数', threeBudget: '三公经费预算数', threeLastYear: '上年三公经费', staffQuota: '编制数', executed: '全年执行数',
+const BASE_NAMES: Record<BaseField, string> = {
+  initialBudget: '年初预算数', budget: '全年预算数', executed: '全年执行数', revenueBudget: '财政拨款收入预算数',
+  revenueFinal: '财政拨款收入决算数', appropriation: '本年财政拨款', carryOverStart: '年初结转结余', carryOverEnd: '年末结转结余',
+  procurementBudget: '政府采购预算数', procurementActual: '实际政府采购金额', publicBudget: '公用经费预算数', publicActual: '实际公用经费',
+  threeBudget: '三公经费预算数', threeActual: '实际三公经费', threeLastYear: '上年三公经费', staffQuota: '编制数', staffActual: '实有在职人数',
 };
-
 
 interface RateRule {
   /** The numerator, or a difference (a − b). */
@@ -31,11 +37,12 @@ interface RateRule {
 
 function rules(profile: ScoringProfile): Record<DepartmentRate, RateRule> {
   return {
+    // Expenditure (支出): 全年执行数 ÷ 全年预算数; the in-year change over 年初预算数.
     executionRate: { num: 'executed', den: 'budget' },
-    // 预算调整数 is the change made during the year: 全年预算数 − 年初预算数.
     adjustmentRate: { num: ['budget', 'initialBudget'], den: 'initialBudget' },
     carryOverRate: { num: 'carryOverEnd', den: profile.carryOverBase === 'executed' ? 'executed' : ['carryOverStart', 'appropriation'] },
-    finalVarianceRate: { num: ['final', 'budget'], den: 'budget' },
+    // Revenue (收入): 财政拨款收入决算数 against 财政拨款收入预算数, never the expenditure budget.
+    finalVarianceRate: { num: ['revenueFinal', 'revenueBudget'], den: 'revenueBudget' },
     procurementRate: { num: 'procurementActual', den: 'procurementBudget' },
     publicCostRate: { num: 'publicActual', den: 'publicBudget' },
     threeCostRate: { num: 'threeActual', den: 'threeBudget' },
@@ -44,23 +51,37 @@ function rules(profile: ScoringProfile): Record<DepartmentRate, RateRule> {
   };
 }
 
+const fieldsOf = (rule: RateRule): BaseField[] => [...new Set([...(Array.isArray(rule.num) ? rule.num : [rule.num]), ...(Array.isArray(rule.den) ? rule.den : [rule.den])])];
+
 function computeRates(dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const value = (f: BaseField) => dept.base[f]?.value ?? null;
+  const anyFigure = Object.values(dept.base).some((c) => c?.value !== null && c?.value !== undefined);
+  const scoredRates = new Set(dept.items.map((i) => i.rate));
   for (const [rate, rule] of Object.entries(rules(profile)) as Array<[DepartmentRate, RateRule]>) {
-    const nums = Array.isArray(rule.num) ? rule.num.map(value) : [value(rule.num)];
-    const dens = (Array.isArray(rule.den) ? rule.den : [rule.den]).map(value);
-    if (nums.some((n) => n === null) || dens.some((d) => d === null)) continue; // figures not given: nothing to say
-    const numerator = nums.length === 2 ? (nums[0] as Dec).minus(nums[1] as Dec) : (nums[0] as Dec);
-    const denominator = sum(dens as Dec[]);
     const cell = dept.rates[rate]?.cell ?? null;
+    const missing = fieldsOf(rule).filter((f) => value(f) === null);
+    if (missing.length > 0) {
+      // A rate the sheet asks for (a rate row, or an item scored from it) whose figures are not all given.
+      const item = dept.items.find((i) => i.rate === rate);
+      const wanted = cell ?? (item ? { sheet: dept.sheet, row: item.row, col: dept.cols.score } : null);
+      const unreadable = missing.some((f) => dept.base[f]?.unreadable);
+      if (dept.rates[rate]) dept.rates[rate] = { value: null, cell, why: `缺少${missing.map((f) => BASE_NAMES[f]).join('、')}` };
+      if (wanted && anyFigure && !unreadable && (cell || scoredRates.has(rate))) {
+        findings.add('dept.rate-no-figures', wanted.sheet, wanted.row, wanted.col, { rate: RATE_NAMES[rate], missing: missing.map((f) => BASE_NAMES[f]).join('、') });
+      }
+      continue;
+    }
+    const nums = (Array.isArray(rule.num) ? rule.num : [rule.num]).map((f) => value(f) as Dec);
+    const numerator = nums.length === 2 ? nums[0].minus(nums[1]) : nums[0];
+    const denominator = sum((Array.isArray(rule.den) ? rule.den : [rule.den]).map((f) => value(f) as Dec));
     if (denominator.lte(0)) {
       const denField = Array.isArray(rule.den) ? rule.den[0] : rule.den;
-      dept.rates[rate] = { value: null, cell, why: `${BASE_NAMES[denField] ?? denField}为0` };
+      dept.rates[rate] = { value: null, cell, why: `${BASE_NAMES[denField]}为0` };
       const at = dept.base[denField] as NonNullable<Department['base'][BaseField]>;
       const actualField = Array.isArray(rule.num) ? rule.num[0] : rule.num;
       findings.add('dept.rate-undefined', at.sheet, at.row, at.col, {
-        rate: RATE_NAMES[rate], base: BASE_NAMES[denField] ?? denField,
-        actual: numerator.isZero() ? '' : `${numerator.toString()}`, actualLabel: BASE_NAMES[actualField] ?? actualField,
+        rate: RATE_NAMES[rate], base: BASE_NAMES[denField],
+        actual: numerator.isZero() ? '' : `${numerator.toString()}`, actualLabel: BASE_NAMES[actualField],
       });
       continue;
     }
@@ -70,41 +91,154 @@ function computeRates(dept: Department, profile: ScoringProfile, findings: Findi
   }
 }
 
-export function computeDepartment(grid: Grid, dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
-  computeRates(dept, profile, findings, plan);
-  const at = (row: number, col: number) => ({ sheet: dept.sheet, row, col });
+/** A row named after a computed rate: its score by its 评分标准, computed where blank, checked where entered. */
+function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+  const value = item.rate ? dept.rates[item.rate]?.value ?? null : null;
+  if (item.rate === null || value === null || item.weight === null) return;
+  if (item.rule === null) {
+    if (item.standard !== '') {
+      findings.add('dept.standard-unread', dept.sheet, item.row, dept.cols.standard >= 0 ? dept.cols.standard : dept.cols.score, { text: shortText(item.standard, 40), rate: RATE_NAMES[item.rate] });
+    }
+    return;
+  }
+  const rate = profile.departmentTable.absoluteRates.includes(item.rate) ? value.abs() : value;
+  const result = scoreByStandard(item.rule, rate, item.weight);
+  if (!result) return;
+  item.expected = result.expected;
+  if (item.score === null) {
+    item.score = result.expected;
+    item.scoreSource = 'computed';
+    plan.set({ sheet: dept.sheet, row: item.row, col: dept.cols.score }, result.expected, 'departmentScore');
+  } else if (!result.accepted.some((a) => a.minus(item.score as Dec).abs().lte(profile.tolerance))) {
+    findings.add('dept.rule-differs', dept.sheet, item.row, dept.cols.score, {
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value),
+      expected: formatScore(result.expected), score: formatScore(item.score),
+    });
+  }
+}
+
+/** Checks each row; returns the applicable rows whose score or 分值 is missing (they keep the total open). */
+function checkItems(dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): DepartmentItem[] {
+  const open: DepartmentItem[] = [];
   for (const item of dept.items) {
+    const add = (rule: Parameters<Findings['add']>[0], col: number, params = {}) => findings.add(rule, dept.sheet, item.row, col >= 0 ? col : dept.cols.score, params);
+    if (item.kind === 'unscored') continue;
+    if (item.kind === 'deduction') {
+      if (item.score !== null && item.weight !== null && item.score.abs().gt(item.weight)) {
+        add('dept.deduction-above-cap', dept.cols.score, { score: formatScore(item.score.abs()), weight: formatScore(item.weight) });
+      }
+      continue;
+    }
     if (!item.applicable) {
-      if (item.score !== null) findings.add('dept.not-applicable-scored', dept.sheet, item.row, dept.cols.score);
+      if (item.score !== null) add('dept.not-applicable-scored', dept.cols.score);
       continue;
     }
+    if (item.kind === 'scored') scoreByRule(dept, item, profile, findings, plan);
     if (item.score === null) {
-      if (item.weight !== null) findings.add('dept.score-missing', dept.sheet, item.row, dept.cols.score);
+      // A bonus not earned is 0; an item left blank keeps the total open.
+      if (item.kind === 'scored' && item.weight !== null) {
+        add('dept.score-missing', dept.cols.score);
+        open.push(item);
+      }
       continue;
     }
-    if (item.weight === null) continue;
-    if (item.score.gt(item.weight)) {
-      findings.add('dept.score-above-weight', dept.sheet, item.row, dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
-    } else if (item.score.lt(item.weight) && item.reason === '') {
-      findings.add('dept.reason-missing', dept.sheet, item.row, dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
+    if (item.weight === null) {
+      if (item.kind === 'scored') {
+        add('dept.weight-missing', dept.cols.weight, { score: formatScore(item.score) });
+        open.push(item);
+      }
+      continue;
+    }
+    if (item.score.isNegative()) {
+      add('dept.score-negative', dept.cols.score, { score: formatScore(item.score) });
+    } else if (item.score.gt(item.weight)) {
+      add('dept.score-above-weight', dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
+    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && !byRule(item)) {
+      add('dept.reason-missing', dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
     }
   }
+  return open;
+}
 
-  const applicable = dept.items.filter((i) => i.applicable);
-  if (applicable.length === 0 || applicable.some((i) => i.score === null || i.weight === null)) return;
-  dept.score = sum(applicable.map((i) => round2(i.score as Dec)));
-  dept.weight = sum(applicable.map((i) => i.weight as Dec));
+/** A score the row's 评分标准 gives for its rate: the rate explains the points lost, no 扣分原因 is asked. */
+function byRule(item: DepartmentItem): boolean {
+  return item.expected !== null && item.score !== null && item.expected.minus(item.score).abs().lte(0.01);
+}
+
+/** What an item adds to 总分 (a deduction subtracts) and to Σ applicable 分值. */
+function contribution(item: DepartmentItem): { score: Dec; weight: Dec } | null {
+  if (item.kind === 'unscored') return null;
+  if (item.kind === 'deduction') return { score: round2(item.score ?? ZERO).abs().negated(), weight: ZERO };
+  if (!item.applicable) return null;
+  return { score: round2(item.score ?? ZERO), weight: item.weight ?? ZERO };
+}
+
+function categoriesOf(dept: Department, open: DepartmentItem[], profile: ScoringProfile): DepartmentCategory[] {
+  const groups = new Map<string, DepartmentCategory & { key: string }>();
+  for (const item of dept.items) {
+    const c = contribution(item);
+    if (!c) continue;
+    const key = labelKey(item.level1);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, name: item.level1, weight: ZERO, score: ZERO }));
+    g.weight = g.weight.plus(c.weight);
+    g.score = open.includes(item) || g.score === null ? null : g.score.plus(c.score);
+  }
+  const order = profile.departmentTable.categories.map(labelKey);
+  const rank = (key: string) => {
+    const i = order.findIndex((o) => key === o || key.startsWith(o));
+    return i < 0 ? order.length : i;
+  };
+  return [...groups.values()]
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => rank(a.g.key) - rank(b.g.key) || a.i - b.i)
+    .map(({ g }) => ({ name: g.name, weight: g.weight, score: g.score }));
+}
+
+export function computeDepartment(grid: Grid, dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+  computeRates(dept, profile, findings, plan);
+  const open = checkItems(dept, profile, findings, plan);
+  dept.categories = categoriesOf(dept, open, profile);
+  const at = (row: number, col: number) => ({ sheet: dept.sheet, row, col });
+
+  // 分值 of the scored rows (bonus rows with 分值 included) make 100.
+  const weighted = dept.items.filter((i) => (i.kind === 'scored' || i.kind === 'bonus') && i.weight !== null);
+  const allWeights = weighted.length ? sum(weighted.map((i) => i.weight as Dec)) : null;
+  if (allWeights && allWeights.minus(100).abs().gt(profile.tolerance)) {
+    const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.weight) : at(weighted[0].row, dept.cols.weight);
+    findings.add('dept.weights-total', anchor.sheet, anchor.row, anchor.col, { total: formatScore(allWeights) });
+  }
+  if (dept.totalRow !== null && allWeights) plan.set(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight');
+
+  if (open.length > 0) {
+    const first = open[0];
+    const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.score) : at(first.row, dept.cols.score);
+    const noScore = open.filter((i) => i.score === null).length;
+    const what = noScore === open.length ? ['未打分', 'have no score'] : noScore === 0 ? ['缺少分值', 'have no weight'] : ['未打分或缺少分值', 'have no score or no weight'];
+    findings.add('dept.total-open', anchor.sheet, anchor.row, anchor.col, {
+      count: open.length, what: what[0], whatEn: what[1], first: `${dept.sheet}!${toA1(first.row, dept.cols.score)}`,
+    });
+    if (dept.totalRow !== null) plan.checkFormulaError(at(dept.totalRow, dept.cols.score));
+    return;
+  }
+  const counted = dept.items.map(contribution).filter((c): c is NonNullable<typeof c> => c !== null);
+  const weight = sum(counted.map((c) => c.weight));
+  if (counted.length === 0 || weight.lte(0)) return;
+  const itemsOf = (kind: DepartmentItem['kind']) => dept.items.filter((i) => i.kind === kind && (kind === 'deduction' || i.applicable));
+  dept.bonus = sum(itemsOf('bonus').map((i) => round2(i.score ?? ZERO)));
+  dept.deductions = sum(itemsOf('deduction').map((i) => round2(i.score ?? ZERO).abs()));
+  dept.score = sum(counted.map((c) => c.score));
+  dept.weight = weight;
   dept.converted = convertedScore(dept.score, dept.weight);
   dept.grade = dept.converted ? gradeOf(dept.converted, profile) : null;
 
   if (dept.totalRow !== null) {
-    const allWeights = dept.items.every((i) => i.weight !== null) ? sum(dept.items.map((i) => i.weight as Dec)) : null;
-    if (allWeights) plan.set(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight');
-    const stated = plan.hasFormula(at(dept.totalRow, dept.cols.score)) ? null : parseValue(plan.valueAt(at(dept.totalRow, dept.cols.score)));
-    if (stated?.kind === 'number' && stated.value.minus(dept.score).abs().gt(0.01)) {
+    const cell = at(dept.totalRow, dept.cols.score);
+    const stated = plan.hasFormula(cell) ? null : parseValue(plan.valueAt(cell));
+    if (stated?.kind === 'number' && stated.value.minus(dept.score).abs().gt(profile.tolerance)) {
       findings.add('total.mismatch', dept.sheet, dept.totalRow, dept.cols.score, { what: '部门整体自评总分', stated: formatScore(stated.value), sum: formatScore(dept.score) });
     }
-    plan.set(at(dept.totalRow, dept.cols.score), dept.score, 'totalScore');
+    plan.set(cell, dept.score, 'totalScore');
   }
   const cells = resultCells(grid, dept);
   if (cells.converted && dept.converted) plan.set(cells.converted, dept.converted, 'convertedScore');
@@ -114,4 +248,3 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
 export function describeRate(rate: DepartmentRate, r: { value: Dec | null; why?: string }): string {
   return r.value === null ? `${RATE_NAMES[rate]}无法计算（${r.why}）` : `${RATE_NAMES[rate]}${formatPercent(r.value)}`;
 }
-

@@ -35,5 +35,5 @@ export function computeExecution(
   } else if (rate.lt(profile.lowExecutionRate)) {
     findings.add('exec.low', at.sheet, at.row, at.col, { rate: formatPercent(rate) });
   }
-  return { rate, score: executionScore(rate, weight, profile.capExecutionScore) };
+  return { rate, score: executionScore(budget.value, executed.value, weight, profile.capExecutionScore) };
 }

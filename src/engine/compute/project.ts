@@ -21,10 +21,24 @@ export interface ProjectScore {
   grade: string | null;
 }
 
-/** Quantitative scores are always computed; a qualitative score is the unit's choice, filled only when blank. */
+/** An indicator list's rows by project: a group starts where its 项目名称 is written. */
+function indicatorGroups(indicators: Indicator[]): Indicator[][] {
+  const groups: Indicator[][] = [];
+  for (const ind of indicators) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].projectRow === ind.projectRow) last.push(ind);
+    else groups.push([ind]);
+  }
+  return groups;
+}
+
+/**
+ * Quantitative scores are computed; a qualitative score is the unit's choice, filled only when blank; the
+ * unit's deduction at ≥ 130 % is kept. Only computed and suggested scores are written.
+ */
 export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder): void {
   for (const ind of indicators) {
-    if (ind.score !== null && ind.scoreSource !== 'entered') {
+    if (ind.score !== null && (ind.scoreSource === 'computed' || ind.scoreSource === 'suggested')) {
       plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore');
     }
   }
@@ -48,9 +62,9 @@ export function checkConsistency(indicators: Indicator[], executionScore: Dec | 
   }
 }
 
-function emptyProject(name: string, sheet: string): Project {
+function emptyProject(name: string, nameCell: CellPos): Project {
   return {
-    name, sheet, unit: '', listRow: null, form: null, indicators: [], budget: null, executed: null, initialBudget: null,
+    name, sheet: nameCell.sheet, nameCell, unit: '', listRow: null, form: null, indicators: [], budget: null, executed: null, initialBudget: null,
     executionRate: null, executionWeight: new Dec(0), executionScore: null, score: null, grade: null, achievement: null,
     classified: false, note: '', outcome: '',
   };
@@ -63,37 +77,36 @@ export interface Workbook {
   indicatorLists: IndicatorList[];
 }
 
+/**
+ * One project per list row, per form without a row, per indicator group without either. Rows with the
+ * same name are separate projects (a fund allocated twice with different targets): a warning names both.
+ * A form or an indicator group goes to the first same-name row still without one (a form: preferably
+ * the row with its 全年预算数).
+ */
 export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): Project[] {
-  const byKey = new Map<string, Project>();
   const order: Project[] = [];
-  const firstSeen = new Map<string, string>();
-  const get = (name: string, sheet: string): Project => {
-    const key = nameKey(name);
-    let project = byKey.get(key);
-    if (!project) {
-      project = emptyProject(name, sheet);
-      byKey.set(key, project);
-      order.push(project);
-    }
-    return project;
+  const byName = new Map<string, Project[]>();
+  const add = (p: Project): Project => {
+    order.push(p);
+    byName.set(nameKey(p.name), [...(byName.get(nameKey(p.name)) ?? []), p]);
+    return p;
   };
-  const duplicate = (name: string, sheet: string, row: number, col: number): boolean => {
-    const key = nameKey(name);
-    const here = `${sheet}!${toA1(row, col)}`;
-    const other = firstSeen.get(key);
-    if (other !== undefined) {
-      findings.add('project.duplicate', sheet, row, col, { name, other });
-      return true;
-    }
-    firstSeen.set(key, here);
-    return false;
+  const place = (pos: CellPos) => `${pos.sheet}!${toA1(pos.row, pos.col)}`;
+  /** The first place each name is written, per kind of table: a second one is a warning naming both. */
+  const seen = new Map<string, string>();
+  const repeated = (kind: string, name: string, pos: CellPos): void => {
+    const key = `${kind}\u0000${nameKey(name)}`;
+    const other = seen.get(key);
+    if (other !== undefined) findings.add('project.duplicate', pos.sheet, pos.row, pos.col, { name, other, here: place(pos) });
+    else seen.set(key, place(pos));
   };
 
   for (const list of wb.lists) {
     const nameCol = list.columns.name ?? 0;
     for (const row of list.rows) {
-      if (duplicate(row.name, row.sheet, row.row, nameCol)) continue;
-      const p = get(row.name, row.sheet);
+      const cell = { sheet: row.sheet, row: row.row, col: nameCol };
+      repeated('list', row.name, cell);
+      const p = add(emptyProject(row.name, cell));
       p.listRow = row;
       p.unit = row.unit;
       p.classified = row.classified;
@@ -101,23 +114,21 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.outcome = row.outcome;
     }
   }
-  const formsByKey = new Map<string, Form>();
+
   wb.forms.forEach((form, i) => {
-    const key = nameKey(form.name);
-    const earlier = formsByKey.get(key);
-    if (earlier) {
-      const other = `${earlier.sheet}!${toA1(earlier.nameCell.row, earlier.nameCell.col)}`;
-      findings.add('project.duplicate', form.sheet, form.nameCell.row, form.nameCell.col, { name: form.name, other });
-      return;
-    }
-    formsByKey.set(key, form);
-    const p = get(form.name, form.sheet);
-    if (!p.listRow) p.sheet = form.sheet;
+    repeated('form', form.name, form.nameCell);
+    const fund = form.funds.find((f) => f.kind === 'total');
+    const free = (byName.get(nameKey(form.name)) ?? []).filter((p) => p.listRow && !p.form);
+    const sameBudget = free.find((p) => {
+      const a = p.listRow?.budget?.value;
+      const b = fund?.budget?.value;
+      return a && b && a.minus(b).abs().lte(profile.tolerance);
+    });
+    const p = sameBudget ?? free[0] ?? add(emptyProject(form.name, form.nameCell));
     p.form = form;
     p.indicators = form.indicators;
     p.unit = p.unit || form.unit || form.department;
     p.outcome = p.outcome || form.outcome;
-    const fund = form.funds.find((f) => f.kind === 'total');
     Object.assign(p, pickScore(wb.formScores[i]));
     if (p.listRow) {
       // The list is what the bureau totals: its amounts stand for the project; the form must agree.
@@ -130,17 +141,20 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
   });
 
   const known = wb.lists.length > 0;
+  const grouped = new Set<Project>();
   for (const list of wb.indicatorLists) {
-    const reported = new Set<string>();
-    for (const ind of list.indicators) {
-      if (ind.project === '') continue;
-      const key = nameKey(ind.project);
-      if (known && !byKey.has(key) && !reported.has(key)) {
-        reported.add(key);
-        findings.add('indicator.unknown-project', ind.sheet, ind.row, ind.cols.project >= 0 ? ind.cols.project : ind.cols.level3, { name: ind.project });
-      }
-      const p = get(ind.project, ind.sheet);
-      if (!p.form) p.indicators.push(ind);
+    for (const group of indicatorGroups(list.indicators)) {
+      const first = group[0];
+      if (first.project === '') continue;
+      const pos = { sheet: first.sheet, row: first.projectRow ?? first.row, col: first.cols.project >= 0 ? first.cols.project : first.cols.level3 };
+      repeated('indicators', first.project, pos);
+      const same = byName.get(nameKey(first.project)) ?? [];
+      if (known && same.length === 0) findings.add('indicator.unknown-project', first.sheet, first.row, pos.col, { name: first.project });
+      // A project with a form has its indicators there.
+      if (same.length > 0 && same.every((p) => p.form)) continue;
+      const p = same.find((x) => !x.form && !grouped.has(x)) ?? add(emptyProject(first.project, pos));
+      grouped.add(p);
+      p.indicators.push(...group);
     }
   }
 

@@ -1,27 +1,75 @@
 // Which official grade a qualitative actual value means: 达成 / 部分达成 / 未达成 (RULES.md §1.4).
-// Real sheets write 达成预期指标, 效果明显, 好, 是 …; the profile lists the phrases.
+// Real sheets write 达成预期指标, 效果明显, 好, 是 …; the profile lists the phrases. A negated achieving
+// word (未按时完成, 没有完成, 不够明显, 无明显提升) is never 达成.
 
 import type { QualitativeLevel } from '../model';
 import type { ScoringProfile } from '../profile';
 import { fold } from '../text';
 
+/** What an actual value says: its grade, or null when unclear; `negated` when it denies an achieving word. */
+export interface QualitativeReading {
+  level: QualitativeLevel | null;
+  negated: boolean;
+}
+
 function squash(text: string): string {
   return fold(text).replace(/[\s。.,，!！;；、"“”'‘’]/g, '');
 }
 
-export function classifyQualitative(actual: string, target: string, profile: ScoringProfile): QualitativeLevel | null {
+/**
+ * A negation shortly before an achieving word, in the same clause. 不仅 / 不但 / 不断 / 不少 / 无论 /
+ * 非常 are not negations ("不断提升", "非常满意").
+ */
+const NEGATION = /(未|没|尚未|不(?!仅|但|断|少|只|光)|无(?!论)|非(?!常))/;
+const NEGATION_REACH = 3;
+
+interface Hit {
+  level: QualitativeLevel;
+  start: number;
+  end: number;
+}
+
+export function readQualitative(actual: string, target: string, profile: ScoringProfile): QualitativeReading {
   const text = squash(actual);
-  if (text === '') return null;
+  if (text === '') return { level: null, negated: false };
   // Writing the target itself as the actual value says it was met.
-  if (text === squash(target)) return 'achieved';
-  let best: { level: QualitativeLevel; length: number } | null = null;
+  if (text === squash(target)) return { level: 'achieved', negated: false };
+  // Clauses keep their punctuation as a separator: a negation never reaches into the next clause.
+  const clauses = fold(actual).replace(/\s+/g, '').replace(/[。.,，!！;；、"“”'‘’]/g, '|');
+
+  const hits: Hit[] = [];
   for (const level of ['notAchieved', 'partial', 'achieved'] as QualitativeLevel[]) {
     for (const phrase of profile.qualitativePhrases[level]) {
       const p = squash(phrase);
-      const hit = p === text || (p.length >= 2 && text.includes(p));
-      // The longest phrase wins: 不满意 over 满意, 基本完成 over 完成.
-      if (hit && (best === null || p.length > best.length)) best = { level, length: p.length };
+      if (p === '') continue;
+      if (p === text) hits.push({ level, start: 0, end: clauses.length });
+      // One-character phrases (好, 高, 是) count only as the whole answer.
+      if (p.length < 2) continue;
+      for (let at = clauses.indexOf(p); at >= 0; at = clauses.indexOf(p, at + 1)) hits.push({ level, start: at, end: at + p.length });
     }
   }
-  return best?.level ?? null;
+  // A hit inside a longer one is part of it: 完成 in 基本完成, 满意 in 不满意.
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+
+  let negated = false;
+  const standing: Hit[] = [];
+  for (const hit of kept) {
+    if (hit.level === 'achieved') {
+      const before = clauses.slice(Math.max(0, hit.start - NEGATION_REACH), hit.start).split('|').pop() ?? '';
+      if (NEGATION.test(before)) {
+        negated = true;
+        continue;
+      }
+    }
+    standing.push(hit);
+  }
+  const candidates = negated ? standing.filter((h) => h.level !== 'achieved') : standing;
+  // The longest phrase wins: 部分达成年度指标并具有一定效果 over 达成.
+  let best: Hit | null = null;
+  for (const h of candidates) if (best === null || h.end - h.start > best.end - best.start) best = h;
+  return { level: best?.level ?? null, negated };
+}
+
+export function classifyQualitative(actual: string, target: string, profile: ScoringProfile): QualitativeLevel | null {
+  return readQualitative(actual, target, profile).level;
 }

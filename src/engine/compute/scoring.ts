@@ -11,11 +11,12 @@ export function executionRate(budget: Dec | null, executed: Dec | null): Dec | n
 }
 
 /**
- * 得分 = 执行率 × 分值. The rate used is the one written in the sheet (2-decimal percent), so the
- * sheet agrees with itself when a reviewer multiplies the two shown figures.
+ * 得分 = 执行数 ÷ 全年预算数 × 分值, rounded once from the unrounded rate as FASP2 does (RULES.md §1.2):
+ * 76.245 of 100 is shown as 76.25 % and scores 7.62, not 7.63 through the rounded rate.
  */
-export function executionScore(rate: Dec, weight: Dec, cap: boolean): Dec {
-  const score = round2(rate.times(weight));
+export function executionScore(budget: Dec, executed: Dec, weight: Dec, cap: boolean): Dec | null {
+  if (budget.lte(0)) return null;
+  const score = round2(executed.div(budget).times(weight));
   return cap && score.gt(weight) ? weight : score;
 }
 

@@ -1,9 +1,10 @@
-// 年度指标值: an operator, a number and a unit ('≥95%', '不低于85%', '≤90万元', '20集以上'), or a text
-// (a qualitative target such as '作用明显').
+// 年度指标值: an operator, a number and a unit ('≥95%', '不低于85%', '≤90万元', '20集以上'), a date
+// ('12月底前完成': a time target), or a text (a qualitative target such as '作用明显').
 
 import type { Dec } from '../decimal';
 import type { CellValue } from '../snapshot';
 import { cellText, fold, isBlankLike } from '../text';
+import { type DateText, parseDateText } from './date';
 import { parseNumberText } from './value';
 
 export type Operator = '>=' | '>' | '<=' | '<' | '=';
@@ -12,6 +13,7 @@ export type Direction = 'positive' | 'reverse' | 'equal';
 export type Target =
   | { kind: 'blank' }
   | { kind: 'quantitative'; operator: Operator; direction: Direction; value: Dec; unit: string; implicitOperator: boolean }
+  | { kind: 'date'; text: string; date: DateText }
   | { kind: 'qualitative'; text: string }
   | { kind: 'malformed'; text: string };
 
@@ -49,6 +51,8 @@ export function parseTarget(value: CellValue, isCost = false): Target {
   if (isBlankLike(value)) return { kind: 'blank' };
   const raw = typeof value === 'number' ? String(value) : cellText(value);
   const text = fold(raw).replace(/\s+/g, '');
+  const date = typeof value === 'string' ? parseDateText(text) : null;
+  if (date) return { kind: 'date', text: raw, date };
   let { operator, rest } = splitOperator(text);
   for (const [word, op] of SUFFIX_OPERATORS) {
     if (rest.endsWith(word)) {

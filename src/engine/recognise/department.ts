@@ -1,9 +1,12 @@
-// The 部门整体绩效自评 sheet (TEMPLATE.md §4): a point table headed 一级/二级/三级指标 · 分值 · 自评得分
-// (no 年度指标值: that would be an indicator list), and a base-data block of label │ value pairs.
+// The 部门整体绩效自评 sheet (TEMPLATE.md §4): a point table headed 一级/二级/三级指标 · 评分标准 · 分值 ·
+// 自评得分 (no 年度指标值: that would be an indicator list), and a base-data block of label │ value pairs.
+// Each row is read with what it counts for (item, 加分项, 扣分项, heading) and its parsed 评分标准.
 
 import { Findings, readNumber } from '../findings';
 import type { Grid } from '../grid';
-import type { CellPos, Department, DepartmentItem, NumberCell } from '../model';
+import type { Dec } from '../decimal';
+import type { CellPos, Department, DepartmentItem, DepartmentItemKind, NumberCell } from '../model';
+import { parseStandard } from '../parse/standard';
 import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
 import { fold, labelKey } from '../text';
 import { aliasIndex, matchHeader } from './headers';
@@ -18,6 +21,23 @@ function index<F extends string>(aliases: Record<F, string[]>): Map<string, F> {
   const map = new Map<string, F>();
   for (const field of Object.keys(aliases) as F[]) for (const alias of aliases[field]) map.set(key(alias), field);
   return map;
+}
+
+/** The profile's 评分标准 for a row, by its name. */
+function tableStandard(profile: ScoringProfile, name: string): string {
+  const k = key(name);
+  return Object.entries(profile.departmentTable.standards).find(([item]) => key(item) === k)?.[1] ?? '';
+}
+
+/** 加分项 / 扣分项 by the profile's labels (any level); a negative score without 分值 is a deduction. */
+function itemKind(labels: string[], weight: Dec | null, score: Dec | null, profile: ScoringProfile): DepartmentItemKind {
+  const keys = labels.map(key).filter((k) => k !== '');
+  const has = (words: string[]) => words.some((w) => keys.some((k) => k.includes(key(w))));
+  if (has(profile.departmentTable.deductionLabels)) return 'deduction';
+  if (has(profile.departmentTable.bonusLabels)) return 'bonus';
+  if (weight === null && score === null) return 'unscored';
+  if (weight === null && score !== null && score.isNegative()) return 'deduction';
+  return 'scored';
 }
 
 /** The cell right of a label, past the label's own merged area. */
@@ -43,11 +63,14 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   const col = (f: DepartmentField) => c[f] ?? -1;
 
   const items: DepartmentItem[] = [];
+  const rateIndex = index(profile.departmentRates);
   let totalRow: number | null = null;
   let level1 = '';
   let level2 = '';
   for (let row = header.lastRow + 1; row < grid.rowCount; row++) {
     const first = grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0));
+    // A category's 小计 is not the table's end, and not an item.
+    if (first === '小计') continue;
     if (isTotalKey(first, profile)) {
       totalRow = row;
       break;
@@ -59,13 +82,23 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     }
     if (text('level2')) level2 = text('level2');
     if (!text('level3') && !text('weight') && !text('score')) continue;
+    const level3 = text('level3') || level2;
+    const weight = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS)?.value ?? null;
+    const score = readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS)?.value ?? null;
+    const standard = text('standard') || tableStandard(profile, level3);
     items.push({
       row,
       level1,
       level2,
-      level3: text('level3') || level2,
-      weight: readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS)?.value ?? null,
-      score: readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS)?.value ?? null,
+      level3,
+      kind: itemKind([level1, level2, level3], weight, score, profile),
+      standard,
+      rule: parseStandard(standard),
+      rate: rateIndex.get(key(level3)) ?? null,
+      weight,
+      score,
+      scoreSource: 'entered',
+      expected: null,
       applicable: !NOT_APPLICABLE.test(fold(text('applicable')).trim()),
       reason: text('reason'),
     });
@@ -73,7 +106,6 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
 
   // The base-data block and the rate rows: labels anywhere outside the point table.
   const baseIndex = index(profile.departmentBase);
-  const rateIndex = index(profile.departmentRates);
   const base: Partial<Record<BaseField, NumberCell>> = {};
   const rateCells: Partial<Record<DepartmentRate, CellPos>> = {};
   const tableRows = (row: number) => row >= header!.row && row <= (totalRow ?? grid.rowCount);
@@ -99,12 +131,18 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     base,
     rates: Object.fromEntries(Object.entries(rateCells).map(([rate, cell]) => [rate, { value: null, cell }])),
     items,
-    cols: { weight: col('weight'), score: col('score'), reason: col('reason'), level3: col('level3') >= 0 ? col('level3') : col('level2') },
+    cols: {
+      weight: col('weight'), score: col('score'), reason: col('reason'), level3: col('level3') >= 0 ? col('level3') : col('level2'),
+      level1: col('level1'), standard: col('standard'),
+    },
     totalRow,
     score: null,
     weight: null,
+    bonus: null,
+    deductions: null,
     converted: null,
     grade: null,
+    categories: [],
   };
 }
 

@@ -58,6 +58,8 @@ export function readIndicatorRows(
   let level1 = '';
   let level2 = '';
   let currentProject = project ?? '';
+  let projectRow: number | null = null;
+  let previousNamed = false;
   let reportedMissingProject = false;
 
   for (let row = from; row < to; row++) {
@@ -76,7 +78,17 @@ export function readIndicatorRows(
       level1 = l1;
     }
     if (l2 !== '') level2 = l2;
-    if (project === null && text(row, 'project') !== '') currentProject = text(row, 'project');
+    if (project === null) {
+      // A project's group starts where its name is written: a new name, a new merged block, or the
+      // same name written again after rows that left it blank (the same fund listed twice).
+      const name = text(row, 'project');
+      if (name !== '') {
+        const area = grid.merge(row, col('project'));
+        if (name !== currentProject || !previousNamed || projectRow === null || (area !== null && area.bottom > area.top)) projectRow = row;
+        currentProject = name;
+      }
+      previousNamed = name !== '';
+    }
     if (!own) continue;
 
     if (project === null && currentProject === '' && !reportedMissingProject) {
@@ -100,6 +112,7 @@ export function readIndicatorRows(
       sheet: grid.name,
       row,
       project: currentProject,
+      projectRow: project === null ? projectRow : null,
       level1,
       level2,
       level3,
@@ -114,6 +127,7 @@ export function readIndicatorRows(
       scoreSource: 'entered',
       completion: null,
       qualitative: null,
+      onTime: null,
       reason: text(row, 'reason'),
       classified,
     });

@@ -86,9 +86,10 @@ function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: numb
   const cols = match.cols;
   const col = (f: ProjectField): number => cols[f] ?? -1;
   const text = (row: number, f: ProjectField): string => (col(f) >= 0 ? grid.text(row, col(f)) : '');
-  if ((cols.budget === undefined) !== (cols.executed === undefined)) {
-    const column = cols.budget === undefined ? '全年预算数' : '全年执行数';
-    findings.add('table.missing-column', grid.name, match.row, col('name'), { table: '项目汇总表', column });
+  // A list of 资金数额 · 实现程度 · 自评得分 without 执行数 is a real published layout: said, not an error.
+  if (cols.budget !== undefined && cols.executed === undefined) findings.add('list.no-executed', grid.name, match.row, col('name'));
+  if (cols.budget === undefined && cols.executed !== undefined) {
+    findings.add('table.missing-column', grid.name, match.row, col('name'), { table: '项目汇总表', column: '全年预算数' });
   }
 
   const list: ProjectList = { sheet: grid.name, headerRow: match.row, columns: { ...cols }, rows: [], totalRow: null, totals: {} };

@@ -1,0 +1,141 @@
+// The indicator rules a bureau reviewer checks first (RULES.md §1.4–1.5): negated answers are never 达成,
+// the unit's deduction for a target set too low stands, time targets are compared as dates.
+import { analyse } from '../../src/engine';
+import { readQualitative } from '../../src/engine/compute/qualitative';
+import { PROFILES } from '../../src/engine/profile';
+import { applyPlanToSnapshot } from '../../src/gateways/memory';
+import { formSheet, type IndicatorSpec, type ProjectSpec } from '../../src/samples/layouts';
+import { book, fromSpec, issue, planned, where } from '../support/snapshot';
+
+const national = PROFILES.national;
+
+// Rows of the form (1-based): 7 年度资金总额, 14 … 19 the indicators, 20 总分. Column G actual, I score, J reason.
+const base: IndicatorSpec[] = [
+  { l1: '产出指标', l2: '数量指标', l3: '改造户数', target: '≥100户', actual: '100户', weight: 20 },
+  { l1: '产出指标', l2: '质量指标', l3: '验收合格率', target: '=100%', actual: '100%', weight: 15 },
+  { l1: '产出指标', l2: '时效指标', l3: '完成时限', target: '12月底前完成', actual: '11月完成', weight: 10 },
+  { l1: '产出指标', l2: '成本指标', l3: '户均成本', target: '≤1万元', actual: '0.9万元', weight: 5 },
+  { l1: '效益指标', l2: '社会效益指标', l3: '群众居住条件', target: '明显改善', actual: '达成年度指标', weight: 30 },
+  { l1: '满意度指标', l2: '服务对象满意度指标', l3: '群众满意度', target: '≥90%', actual: '95%', weight: 10 },
+];
+
+const at = (l3: string, change: Partial<IndicatorSpec>) => base.map((i) => (i.l3 === l3 ? { ...i, ...change } : i));
+const form = (indicators: IndicatorSpec[], p: Partial<ProjectSpec> = {}, year = 2025) =>
+  book(fromSpec(formSheet('自评表', [{ name: '农村危房改造', budget: 100, executed: 100, indicators, ...p }], year, '住建办')));
+
+describe('negated answers are never 达成 (RULES.md §1.4)', () => {
+  test.each(['未按时完成', '未按期完成', '未全部完成', '没有完成', '不够明显', '尚未建立', '无明显提升', '未能按时完成。', '还没有完成'])(
+    '%s: not 达成, and unclear',
+    (text) => expect(readQualitative(text, '明显改善', national)).toEqual({ level: null, negated: true }),
+  );
+
+  test.each([
+    ['基本完成', 'partial'], ['部分完成', 'partial'], ['虽未全部完成，但基本完成', 'partial'], ['未完成', 'notAchieved'],
+    ['不满意', 'notAchieved'], ['未达成年度指标且效果较差', 'notAchieved'], ['非常满意', 'achieved'], ['不断提升，效果明显', 'achieved'],
+    ['无安全事故，按时完成', 'achieved'], ['已建立', 'achieved'],
+  ])('%s → %s', (text, level) => expect(readQualitative(text, '明显改善', national).level).toBe(level));
+
+  test('a negated answer with a blank score gets no score and a warning at its cell; the total stays open', () => {
+    const a = analyse(form(at('群众居住条件', { actual: '未按时完成' })));
+    expect(issue(a, 'qual.negated', '自评表!G18')).toMatchObject({
+      severity: 'warning',
+      message: '项目“农村危房改造”：实际完成值“未按时完成”是否定的表述，不能按“达成年度指标”计分；请改填“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”，并在相应范围内打分。',
+    });
+    expect(planned(a, '自评表!I18')).toBeUndefined();
+    expect(planned(a, '自评表!I20')).toBeUndefined();
+    expect(a.model.projects[0].score).toBeNull();
+  });
+
+  test('full marks typed beside a negated answer are an error naming the 达成 band', () => {
+    const a = analyse(form(at('群众居住条件', { actual: '无明显提升', score: 30 })));
+    expect(issue(a, 'qual.not-met-full', '自评表!I18').message).toBe('项目“农村危房改造”：实际完成值“无明显提升”表明指标未达成，得分30却在“达成”档[24, 30]内；请按部分达成或未达成重新打分（低于24分）。');
+  });
+
+  test('基本完成 is 部分达成: its band\'s default is suggested, 10 of 10 would be out of band', () => {
+    const a = analyse(form(at('群众居住条件', { actual: '基本完成', reason: '个别户未入住' })));
+    expect(planned(a, '自评表!I18')).toBe(18);
+    const full = analyse(form(at('群众居住条件', { actual: '基本完成', score: 30, reason: '个别户未入住' })));
+    expect(issue(full, 'qual.out-of-band', '自评表!I18').message).toContain('得分应在[18, 24)之间，当前为30');
+  });
+});
+
+describe('the unit\'s deduction for a target set too low stands (RULES.md §1.5)', () => {
+  // 300 户 against ≥ 100 户: 300 % of the target.
+  const over = (score: number | undefined, reason: string) => form(at('改造户数', { actual: '300户', score, reason }));
+
+  test('at 300 % a score of 8 with its reason is kept, never overwritten with full marks', () => {
+    const indicators = at('改造户数', { actual: '300户', weight: 10, score: 8, reason: '年初指标值设定偏低，按偏离度调减2分' }).map((i) => (i.l3 === '验收合格率' ? { ...i, weight: 25 } : i));
+    const a = analyse(form(indicators));
+    expect(planned(a, '自评表!I14')).toBeUndefined();
+    const ind = a.model.indicators[0];
+    expect([ind.score?.toString(), ind.scoreSource, ind.completion?.toString()]).toEqual(['8', 'kept', '3']);
+    expect(issue(a, 'over.deduction-kept', '自评表!I14')).toMatchObject({
+      severity: 'info', message: '项目“农村危房改造”：实际完成值达到年度指标值的300.00%（≥130.00%），单位按偏离度调减为8分（满分10分）并说明了原因，得分保留。',
+    });
+    // The total uses the unit's 8: 10 + 8 + 25 + 10 + 5 + 30 + 10.
+    expect(planned(a, '自评表!I20')).toBe(98);
+    expect(where(a, 'reason.missing-short')).toEqual([]);
+  });
+
+  test('without a reason the score is kept too, with a warning at the reason cell', () => {
+    const a = analyse(over(16, ''));
+    expect(planned(a, '自评表!I14')).toBeUndefined();
+    expect(issue(a, 'over.deduction-no-reason', '自评表!J14').severity).toBe('warning');
+    expect(where(a, 'reason.missing-short')).toEqual([]);
+  });
+
+  test('below 130 % the computed score replaces the typed one as before', () => {
+    const a = analyse(form(at('改造户数', { actual: '120户', score: 16 })));
+    expect(planned(a, '自评表!I14')).toBe(20);
+  });
+
+  test('a full score at 300 % without a reason still asks for one; filling twice changes nothing', () => {
+    const a = analyse(over(undefined, ''));
+    expect(planned(a, '自评表!I14')).toBe(20);
+    expect(where(a, 'reason.missing-over')).toEqual(['自评表!J14']);
+    const kept = form(at('改造户数', { actual: '300户', score: 16, reason: '指标值偏低' }));
+    expect(analyse(applyPlanToSnapshot(kept, analyse(kept).plan)).plan.writes).toEqual([]);
+  });
+});
+
+describe('time targets are dates (RULES.md §1.4)', () => {
+  test('12月底前完成 against 11月完成: met, no unit mismatch; the 达成 score is suggested', () => {
+    const a = analyse(form(base));
+    expect(where(a, 'target.unit-mismatch')).toEqual([]);
+    expect(a.model.indicators[2]).toMatchObject({ onTime: true, qualitative: 'achieved' });
+    expect(planned(a, '自评表!I16')).toBe(10);
+  });
+
+  test('2023年9月底前 against 2024年3月: missed, said at the actual cell, and no score is suggested', () => {
+    const a = analyse(form(at('完成时限', { target: '2023年9月底前', actual: '2024年3月' }), {}, 2023));
+    expect(a.model.indicators[2].onTime).toBe(false);
+    expect(issue(a, 'time.missed', '自评表!G16').message).toBe('项目“农村危房改造”：完成时间“2024年3月”晚于年度指标值“2023年9月底前”（2023年9月30日），未按时完成；请按部分达成或未达成打分（低于8分），并填写偏差原因。');
+    expect(planned(a, '自评表!I16')).toBeUndefined();
+    const full = analyse(form(at('完成时限', { target: '2023年9月底前', actual: '2024年3月', score: 10 }), {}, 2023));
+    expect(where(full, 'qual.not-met-full')).toEqual(['自评表!I16']);
+  });
+
+  test('the year of the evaluation is used where none is written; a date cell (Excel serial) is a date', () => {
+    // Serial 45991 is 2025-11-30; the form's title says （2025年度）.
+    expect(analyse(form(at('完成时限', { actual: 45991 }))).model.indicators[2].onTime).toBe(true);
+    expect(analyse(form(at('完成时限', { actual: 46023 }))).model.indicators[2].onTime).toBe(false); // 2026-01-01
+    expect(analyse(form(at('完成时限', { actual: '2026年1月' }))).model.indicators[2].onTime).toBe(false);
+    expect(analyse(form(at('完成时限', { actual: '2025年11月' }))).model.indicators[2].onTime).toBe(true);
+  });
+
+  test('a completion that cannot be placed against the deadline is said, not guessed', () => {
+    const a = analyse(form(at('完成时限', { target: '12月前完成', actual: '12月10日' })));
+    expect(issue(a, 'time.unclear', '自评表!G16').message).toBe('项目“农村危房改造”：无法比较完成时间“12月10日”与年度指标值“12月前完成”：时限可理解为该月之前或该月底之前，完成时间落在两者之间；请写明完成的年月日（如“2025年11月20日”）。');
+    expect(planned(a, '自评表!I16')).toBeUndefined();
+  });
+
+  test('an answer without a date is read as words: 按时完成 is 达成, 未按时完成 is not', () => {
+    expect(analyse(form(at('完成时限', { actual: '按时完成' }))).model.indicators[2].qualitative).toBe('achieved');
+    expect(where(analyse(form(at('完成时限', { actual: '未按时完成' }))), 'qual.negated')).toEqual(['自评表!G16']);
+  });
+
+  test('the analysis carries the year it used: given, or from the titles', () => {
+    expect(analyse(form(base)).year).toBe(2025);
+    expect(analyse(form(base), { year: 2024 }).year).toBe(2024);
+  });
+});
