@@ -1,18 +1,19 @@
 // `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { basename, extname, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
   analyse, type Analysis, type CellWrite, DEPRECATED_PROFILES, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, sortIssues,
   summarise,
-  type SummaryOptions, UnknownProfileError,
+  type ScoringProfile, type SummaryOptions, UnknownProfileError,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import { applyPlanToSnapshot } from '../gateways/memory';
 import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
 import { toJson } from './json';
-import { templateIssues } from './template';
+import { OutputError, writeAtomically } from './output';
+import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
 import { SEVERITY, T, USAGE } from './text';
 
 export interface Io {
@@ -59,6 +60,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         unit: { type: 'string' },
         'report-sheet': { type: 'string' },
         template: { type: 'string' },
+        show: { type: 'boolean', default: false },
+        'unit-cell': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,17 +78,24 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   try {
     if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
-    if (command !== 'check' && command !== 'fill' && command !== 'report') throw new UsageError(t.unknownCommand(command));
+    if (!['check', 'fill', 'report', 'template'].includes(command)) throw new UsageError(t.unknownCommand(command));
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
+    if (command === 'template') {
+      return await templateCommand({ file, profile: values.profile, unitCell: values['unit-cell'], output: values.output, show: values.show, json: values.json, lang }, io.out);
+    }
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
-    const options = { profile: values.profile, template: values.template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
     if (values.profile && Object.prototype.hasOwnProperty.call(DEPRECATED_PROFILES, values.profile)) io.err(t.deprecatedProfile(values.profile, DEPRECATED_PROFILES[values.profile]));
+    // A template given grades by the profile it carries, unless one is chosen.
+    const template = values.template ? await openTemplate(values.template, lang) : undefined;
+    const chosen = profileOption(values.profile, lang);
+    const profile = chosen ?? template?.carried?.profile ?? undefined;
+    const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputError || e instanceof TemplateError) {
       io.err(e.message);
       return EXIT.unusable;
     }
@@ -102,9 +112,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 }
 
 interface Options {
-  profile?: string;
+  profile?: string | ScoringProfile;
+  /** The profile is the one the template carries. */
+  fromTemplate: boolean;
   /** The bureau's blank template the workbook is compared with. */
-  template?: string;
+  template?: OpenTemplate;
   json: boolean;
   lang: Lang;
   summary: SummaryOptions;
@@ -113,6 +125,7 @@ interface Options {
 interface Compared {
   file: string;
   count: number;
+  profile: boolean;
 }
 
 interface Loaded {
@@ -130,8 +143,9 @@ async function load(file: string, options: Options): Promise<Loaded> {
   const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
   const issues = [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues];
   if (!options.template) return { opened, analysis, issues };
-  const diffs = await templateIssues(options.template, opened.snapshot, options.profile, options.lang);
-  return { opened, analysis, issues: sortIssues([...issues, ...diffs], opened.snapshot), template: { file: options.template, count: diffs.length } };
+  const diffs = templateIssues(options.template, opened.snapshot, options.profile, options.lang);
+  const template = { file: options.template.file, count: diffs.length, profile: options.fromTemplate };
+  return { opened, analysis, issues: sortIssues([...issues, ...diffs], opened.snapshot), template };
 }
 
 function recognised(analysis: Analysis): boolean {
@@ -183,17 +197,6 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   return exitFor(issues);
 }
 
-/** Write beside the target and rename: an interrupted run never leaves a half-written file. */
-function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof T)[Lang]): void {
-  const temp = `${resolve(output)}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, resolve(output));
-  } catch (e) {
-    throw new UsageError(t.writeFailed(output, (e as Error).message));
-  }
-}
-
 /** The report as of the filled workbook: it never counts an error that filling corrects. */
 function draft(opened: OpenedWorkbook, analysis: Analysis, options: Options) {
   const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
@@ -226,8 +229,7 @@ function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
 function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io, template?: Compared): void {
   const t = T[lang];
   const m = analysis.model;
-  const profile = PROFILES[analysis.profile];
-  io.out(`${basename(file)} · ${t.profile(profile.label[lang])}`);
+  io.out(`${basename(file)} · ${t.profile(analysis.profileLabel[lang], template?.profile ? 'template' : analysis.profileSource)}`);
   const parts: string[] = [];
   if (m.lists.length) parts.push(t.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
   if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));

@@ -1,18 +1,135 @@
-// The bureau's template as the reference for a unit's workbook: `--template 模板.xlsx` on check and fill.
+// The bureau's template on the command line: `--template 模板.xlsx` compares a unit's workbook with it
+// (and grades by the profile it carries); `selfeval template` writes a county's profile into it and
+// `selfeval template --show` prints what a template carries. A profile is a preset name or a .json file.
 
 import { existsSync, readFileSync } from 'fs';
-import { basename, resolve } from 'path';
-import { conform, getProfile, type Issue, type Lang, type WorkbookSnapshot } from '../engine';
+import JSZip from 'jszip';
+import { basename, extname, resolve } from 'path';
+import {
+  type CarriedSettings, carriedSettings, carrierSheet, conform, getProfile, type Issue, labelLeftOf, type Lang, parseA1,
+  profileFromText, problemText, type ScoringProfile, type TemplateSettings, type WorkbookSnapshot,
+} from '../engine';
+import { type PackageParts, writeCarrierSheet } from '../gateways/carrier';
 import { FileError, readWorkbook } from '../gateways/xlsx';
+import { writeAtomically } from './output';
+import { TT } from './template-text';
 
-export async function readSnapshot(file: string): Promise<WorkbookSnapshot> {
+/** A problem the command reports in one message and exit code 2 (the files cannot be used as given). */
+export class TemplateError extends Error {}
+
+export interface OpenTemplate {
+  file: string;
+  snapshot: WorkbookSnapshot;
+  carried: CarriedSettings | null;
+}
+
+async function readBytes(file: string): Promise<Buffer> {
   const path = resolve(file);
   if (!existsSync(path)) throw new FileError('not-found', file);
-  return (await readWorkbook(readFileSync(path), basename(file))).snapshot;
+  return readFileSync(path);
+}
+
+export async function openTemplate(file: string, lang: Lang): Promise<OpenTemplate> {
+  const snapshot = (await readWorkbook(await readBytes(file), basename(file))).snapshot;
+  const carried = carriedSettings(snapshot);
+  if (carried?.problem) throw new TemplateError(TT[lang].templateUnusable(basename(file), carried, lang));
+  return { file, snapshot, carried };
+}
+
+/** `--profile`: a preset's name, or a county's profile file (.json) read and checked. */
+export function profileOption(value: string | undefined, lang: Lang): string | ScoringProfile | undefined {
+  if (value === undefined || extname(value).toLowerCase() !== '.json') return value;
+  return readProfileFile(value, lang).profile;
+}
+
+function readProfileFile(file: string, lang: Lang): { json: unknown; profile: ScoringProfile } {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new FileError('not-found', file);
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const result = profileFromText(text);
+  if ('problems' in result) throw new TemplateError([TT[lang].profileProblems(basename(file), result.problems.length), ...result.problems.map((p) => `  ${problemText(p, lang)}`)].join('\n'));
+  const json = JSON.parse(text) as Record<string, unknown>;
+  delete json.$schema;
+  return { json, profile: result.profile };
 }
 
 /** The unit's differences from the template, as issues at the unit's cells. */
-export async function templateIssues(templateFile: string, unit: WorkbookSnapshot, profile: string | undefined, lang: Lang): Promise<Issue[]> {
-  const template = await readSnapshot(templateFile);
-  return conform(template, unit, { profile: getProfile(profile) ?? undefined, lang });
+export function templateIssues(template: OpenTemplate, unit: WorkbookSnapshot, profile: string | ScoringProfile | undefined, lang: Lang): Issue[] {
+  const chosen = typeof profile === 'string' ? getProfile(profile) : profile;
+  return conform(template.snapshot, unit, { profile: chosen ?? template.carried?.profile ?? undefined, lang });
+}
+
+/** The parts of a package held by JSZip: every part not written keeps its content. */
+async function zipParts(bytes: Uint8Array): Promise<{ parts: PackageParts; bytes: () => Promise<Uint8Array> }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const texts = new Map<string, string>();
+  for (const path of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/sharedStrings.xml', ...Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))]) {
+    const file = zip.file(path);
+    if (file) texts.set(path, await file.async('string'));
+  }
+  const parts: PackageParts = {
+    read: (path) => texts.get(path) ?? null,
+    write: (path, text) => {
+      texts.set(path, text);
+      zip.file(path, text);
+    },
+    paths: () => Object.keys(zip.files),
+  };
+  return { parts, bytes: () => zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) };
+}
+
+export interface TemplateCommand {
+  file: string;
+  profile?: string;
+  unitCell?: string;
+  output?: string;
+  show: boolean;
+  json: boolean;
+  lang: Lang;
+}
+
+/** `selfeval template`: writes the profile (and the unit-name cell) into a copy of the template, or shows them. */
+export async function templateCommand(o: TemplateCommand, out: (text: string) => void): Promise<number> {
+  const t = TT[o.lang];
+  if (o.show) {
+    const carried = carriedSettings((await readWorkbook(await readBytes(o.file), basename(o.file))).snapshot);
+    if (o.json) {
+      out(JSON.stringify(carried?.settings ?? null, null, 2));
+      return carried?.problem ? 1 : 0;
+    }
+    out(t.show(basename(o.file), carried, o.lang));
+    return carried?.problem ? 1 : 0;
+  }
+  if (!o.profile) throw new TemplateError(t.needProfile);
+  if (!o.output) throw new TemplateError(t.needOutput);
+  if (resolve(o.output) === resolve(o.file)) throw new TemplateError(t.sameFile);
+  const bytes = await readBytes(o.file);
+  const snapshot = (await readWorkbook(bytes, basename(o.file))).snapshot;
+  const { json, profile } = extname(o.profile).toLowerCase() === '.json' ? readProfileFile(o.profile, o.lang) : presetFile(o.profile, o.lang);
+  const settings: TemplateSettings = { profile: json };
+  if (o.unitCell) settings.unitName = unitCell(snapshot, o.unitCell, o.lang);
+
+  const before = carriedSettings(snapshot);
+  const { parts, bytes: packed } = await zipParts(bytes);
+  writeCarrierSheet(parts, carrierSheet(settings));
+  writeAtomically(o.output, await packed(), t);
+  out(t.written(o.output, profile.label[o.lang], before?.settings ? before : null));
+  if (settings.unitName) out(t.unitCellWritten(`${settings.unitName.sheet}!${settings.unitName.cell}`, settings.unitName.label));
+  return 0;
+}
+
+/** A preset by name, stored as a profile file that names it as its base. */
+function presetFile(name: string, lang: Lang): { json: unknown; profile: ScoringProfile } {
+  const profile = getProfile(name);
+  if (!profile) throw new TemplateError(TT[lang].unknownPreset(name));
+  return { json: { name: profile.name, label: profile.label, base: profile.name }, profile };
+}
+
+function unitCell(snapshot: WorkbookSnapshot, ref: string, lang: Lang) {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  const sheet = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : '';
+  if (!m || !snapshot.sheets.some((s) => s.name === sheet)) throw new TemplateError(TT[lang].badUnitCell(ref, snapshot.sheets.map((s) => s.name)));
+  const cell = `${m[3].toUpperCase()}${m[4]}`;
+  parseA1(cell);
+  return { sheet, cell, label: labelLeftOf(snapshot, sheet, cell) };
 }

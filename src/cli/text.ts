@@ -2,6 +2,9 @@
 
 import type { Lang, Severity } from '../engine';
 
+/** Where the profile came from: chosen (--profile), the default, the workbook itself, or --template. */
+export type ProfileFrom = 'chosen' | 'default' | 'workbook' | 'template';
+
 export const USAGE: Record<Lang, string> = {
   zh: `用法：
   selfeval check FILE [--template 模板.xlsx] [--profile NAME] [--json] [--lang zh|en]
@@ -35,7 +38,7 @@ export const SEVERITY: Record<Lang, Record<Severity, string>> = {
 
 export const T = {
   zh: {
-    profile: (label: string) => `评分方案：${label}`,
+    profile: (label: string, from: ProfileFrom) => `评分方案：${label}${{ chosen: '', default: '', workbook: '（工作簿内置，来自财政局模板）', template: '（来自模板）' }[from]}`,
     found: (parts: string[]) => `识别到：${parts.join('、')}`,
     template: (file: string, n: number) => (n ? `对照模板 ${file}：有 ${n} 处与模板不一致（规则 template.*）。` : `对照模板 ${file}：与模板一致。`),
     lists: (n: number, rows: number) => `项目汇总表 ${n} 张（${rows} 个项目）`,
@@ -60,7 +63,7 @@ export const T = {
     badYear: (year: string) => `年度“${year}”不是有效的年份。`,
   },
   en: {
-    profile: (label: string) => `Scoring profile: ${label}`,
+    profile: (label: string, from: ProfileFrom) => `Scoring profile: ${label}${{ chosen: '', default: '', workbook: ' (carried by the workbook, from the bureau\'s template)', template: ' (from the template)' }[from]}`,
     found: (parts: string[]) => `Recognised: ${parts.join(', ')}`,
     template: (file: string, n: number) => (n ? `Compared with the template ${file}: ${n} difference(s) (rules template.*).` : `Compared with the template ${file}: no difference.`),
     lists: (n: number, rows: number) => `${n} project list(s) (${rows} projects)`,

@@ -15,3 +15,9 @@ export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, C
 export { displayValue } from './plan';
 export { conform } from './template';
 export type { ConformOptions } from './template';
+export { CARRIER_SHEET, carrierSheet, isCarrierSheet, readCarrier, withoutCarrier } from './template/carrier';
+export type { TemplateSettings, UnitNameCell } from './template/carrier';
+export { carriedSettings, labelLeftOf, unitNameIn } from './template/settings';
+export type { CarriedSettings } from './template/settings';
+export { profileFromJson, profileFromText, problemText } from './profile-file';
+export type { ProfileProblem, ProfileFileResult } from './profile-file';

@@ -19,6 +19,14 @@ const TABLE_NAMES: Record<string, { zh: string; en: string }> = {
   department: { zh: '部门整体绩效自评表', en: 'department-wide table' },
 };
 
+/** Why a workbook's carried settings cannot be used. */
+const SETTINGS_PROBLEM: Record<string, { zh: string; en: string }> = {
+  changed: { zh: '已被改动', en: 'was changed' },
+  unreadable: { zh: '无法读取', en: 'cannot be read' },
+  newer: { zh: '由更新版本的本工具写入，无法读取', en: 'was written by a newer version of this tool' },
+  invalid: { zh: '有误', en: 'is not valid' },
+};
+
 export const RULES = {
   'workbook.no-table': {
     severity: 'error',
@@ -419,6 +427,27 @@ export const RULES = {
     severity: 'warning',
     zh: (p) => `模板此处为公式 ${p.formula}，现为公式 ${p.actual}；请按模板恢复公式。`,
     en: (p) => `The template has the formula ${p.formula} here, now ${p.actual}; restore the template's formula.`,
+  },
+  // The county's settings a workbook carries from its template (a hidden sheet the template command writes).
+  'template.settings-unusable': {
+    severity: 'error',
+    zh: (p) => `工作簿内置的评分方案（隐藏工作表“${p.sheet}”）${SETTINGS_PROBLEM[p.problem as string]?.zh ?? '无法使用'}${p.detail ? `：${p.detail}` : ''}；本次按“${p.used}”评分。请向财政局索取原模板，或另选评分方案。`,
+    en: (p) => `The scoring profile this workbook carries (hidden sheet "${p.sheet}") ${SETTINGS_PROBLEM[p.problem as string]?.en ?? 'cannot be used'}${p.detail ? `: ${p.detail}` : ''}; scored by "${p.used}" instead. Ask the bureau for its template again, or choose a profile.`,
+  },
+  'template.settings-set-aside': {
+    severity: 'info',
+    zh: (p) => `工作簿内置评分方案“${p.carried}”，本次按所选的“${p.used}”评分。`,
+    en: (p) => `The workbook carries the profile "${p.carried}"; scored by the chosen "${p.used}" instead.`,
+  },
+  'template.settings-missing': {
+    severity: 'warning',
+    zh: (p) => `此工作簿缺少模板的隐藏工作表“${p.sheet}”（评分方案“${p.label}”）：可能不是用本模板填写，或内容被复制到了新工作簿；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `This workbook lacks the template's hidden sheet "${p.sheet}" (profile "${p.label}"): it may not have been filled from this template, or was copied into a new workbook; compared with the template, it is scored by the template's profile unless another is chosen.`,
+  },
+  'template.settings-differ': {
+    severity: 'warning',
+    zh: (p) => `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}"); compared with the template, it is scored by the template's profile unless another is chosen.`,
   },
 } satisfies Record<string, RuleText>;
 

@@ -52,6 +52,8 @@ export function countyTemplateSpecs(): SheetSpec[] {
   const blank: ProjectSpec = { name: '', indicators: PRESET.map(([l1, l2, weight]) => ({ l1, l2, l3: '', target: null, weight })) };
   const list = projectListSheet('项目汇总表', '项目支出绩效自评汇总表', Array.from({ length: 8 }, () => ({ name: '' })));
   for (const row of list.rows) if (typeof row[0] === 'number') row[0] = null;
+  // Where the unit writes its name: B2, right of its label.
+  list.rows[1][0] = '填报单位：';
   return [
     withListTotals(list),
     indicatorListSheet('绩效指标表', '项目绩效指标完成情况表', [blank]),
@@ -96,6 +98,8 @@ function fillIndicators(sheet: SheetSnapshot, top: number, cols: { l3: number; t
   });
 }
 
+export const UNIT_NAME = '青山镇人民政府';
+
 /** 青山镇's workbook, made from the template: filled in, with two projects more than the list's rows. */
 export function filledUnit(template: WorkbookSnapshot = countyTemplate()): WorkbookSnapshot {
   const unit = copyBook(template);
@@ -110,6 +114,7 @@ export function filledUnit(template: WorkbookSnapshot = countyTemplate()): Workb
     for (const [col, value] of [[0, i + 1], [1, name], [2, category], [3, initial], [4, budget], [5, executed], [7, achievement], [8, score]] as const) setCell(list, toA1(r, col), value);
   });
   setCell(list, toA1(rowOf(list, 0, '合计') + 2, 0), '填表人：王五');
+  setCell(list, 'B2', UNIT_NAME);
 
   const indicators = sheetOf(unit, '绩效指标表');
   setCell(indicators, 'A3', '东村道路硬化工程');

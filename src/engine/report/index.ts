@@ -39,7 +39,8 @@ function titles(snapshot: WorkbookSnapshot): string[] {
 }
 
 export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}): Summary {
-  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName, titles: titles(snapshot) });
+  // The unit's name: as given, else from the cell the template marks for it.
+  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName || analysis.unitName, titles: titles(snapshot) });
   const document = reportDocument(facts);
   return { facts, document, sheet: reportSheet(document, options.sheetName || DEFAULT_SUMMARY_SHEET) };
 }

@@ -15,11 +15,17 @@ const CHUNK = 8000;
 /** JSON starts on row 4: the rows above carry no year a report title could take. */
 const FIRST_JSON_ROW = 3;
 
+/** The cell where the unit writes its name, with the label left of it (found again if rows move). */
+export interface UnitNameCell {
+  sheet: string;
+  cell: string;
+  label: string;
+}
+
 export interface TemplateSettings {
-  /** The bureau's scoring profile as its profile file gives it (validated when read). */
+  /** The bureau's scoring profile as its profile file gives it (checked again when read). */
   profile: unknown;
-  /** The cell where the unit writes its name, as "项目汇总表!B2". */
-  unitNameCell?: string;
+  unitName?: UnitNameCell;
 }
 
 export type CarrierRead =

@@ -10,6 +10,8 @@ import type { Issue } from '../model';
 import { DEFAULT_PROFILE, type ScoringProfile } from '../profile';
 import { isReportSheet } from '../report';
 import type { WorkbookSnapshot } from '../snapshot';
+import { isCarrierSheet } from './carrier';
+import { carriedSettings } from './settings';
 import { alignSheet, refMap, SheetComparer, type SegmentContext } from './compare';
 import type { FormulaContext } from './formula';
 import { type SheetLayout, sheetLayout } from './layout';
@@ -22,8 +24,18 @@ export interface ConformOptions {
 }
 
 function layouts(snapshot: WorkbookSnapshot, profile: ScoringProfile): SheetLayout[] {
-  // The report sheet this tool writes is output, in the template or not.
-  return snapshot.sheets.filter((s) => !isReportSheet(s)).map((s) => sheetLayout(new Grid(s), profile));
+  // The report sheet this tool writes is output, in the template or not; the settings sheet is compared apart.
+  return snapshot.sheets.filter((s) => !isReportSheet(s) && !isCarrierSheet(s)).map((s) => sheetLayout(new Grid(s), profile));
+}
+
+/** The template's settings (its profile) should have come with it into the unit's workbook. */
+function compareSettings(template: WorkbookSnapshot, unit: WorkbookSnapshot, findings: Findings, at: string): void {
+  const t = carriedSettings(template);
+  if (!t?.profile) return;
+  const u = carriedSettings(unit);
+  const label = t.profile.label[findings.lang];
+  if (!u) findings.add('template.settings-missing', at, 0, 0, { label, sheet: t.sheet });
+  else if (JSON.stringify(u.settings) !== JSON.stringify(t.settings)) findings.add('template.settings-differ', at, 0, 0, { unit: u.profile?.label[findings.lang] ?? u.sheet, template: label });
 }
 
 export function conform(template: WorkbookSnapshot, unit: WorkbookSnapshot, options: ConformOptions = {}): Issue[] {
@@ -33,6 +45,7 @@ export function conform(template: WorkbookSnapshot, unit: WorkbookSnapshot, opti
   const { matches, missing, added } = matchSheets(layouts(template, profile), units);
 
   const first = unit.sheets[0]?.name ?? '';
+  compareSettings(template, unit, findings, first);
   for (const t of missing) findings.add('template.sheet-missing', first, 0, 0, { sheet: t.grid.name });
   for (const u of added) findings.add('template.sheet-added', u.grid.name, 0, 0);
   for (const m of matches) {
