@@ -13,24 +13,25 @@ function settingLines(carried: CarriedSettings, lang: Lang): string[] {
   const json = (carried.settings?.profile ?? {}) as Record<string, unknown>;
   const zh = lang === 'zh';
   const lines: string[] = [];
+  const colon = zh ? '：' : ': ';
   const base = getProfile((json.base as string | undefined) ?? 'national');
   lines.push(zh ? `代号 ${p.name}，以“${base?.label.zh}”为基础` : `name ${p.name}, based on "${base?.label.en}"`);
   const bands = p.gradeBands.map((b, i) => (i === p.gradeBands.length - 1 ? `${b.grade} < ${p.gradeBands[i - 1]?.min ?? 0}` : `${b.grade} ≥ ${b.min}`));
-  lines.push(`${zh ? '评价等级' : 'Grades'}: ${bands.join(zh ? '，' : ', ')}`);
+  lines.push(`${zh ? '评价等级' : 'Grades'}${colon}${bands.join(zh ? '，' : ', ')}`);
   lines.push(zh
     ? `反向指标：${p.reverseRule === 'linear' ? '线性扣分（FASP2）' : '目标÷实际×分值'}`
     : `Reverse indicators: ${p.reverseRule === 'linear' ? 'linear deduction (FASP2)' : 'target ÷ actual × weight'}`);
   const weights = [[zh ? '预算执行率' : 'budget execution', p.executionWeight], ...Object.entries(p.level1Weights)].map(([k, v]) => `${k} ${v}`);
-  lines.push(`${zh ? '分值' : 'Weights'}: ${weights.join(zh ? '，' : ', ')}`);
+  lines.push(`${zh ? '分值' : 'Weights'}${colon}${weights.join(zh ? '，' : ', ')}`);
   lines.push(zh
     ? `容差：${p.tolerance}；实际值达到目标的 ${Math.round(p.overAchievementRatio * 100)}% 及以上须说明偏差原因`
     : `Tolerance: ${p.tolerance}; an actual at ${Math.round(p.overAchievementRatio * 100)}% of the target or more needs a reason`);
   const standards = Object.entries(p.departmentTable.standards);
-  if (standards.length) lines.push(`${zh ? '部门点数表评分标准' : 'Department scoring standards'}: ${standards.map(([k, v]) => `${k}：${v}`).join(zh ? '；' : '; ')}`);
+  if (standards.length) lines.push(`${zh ? '部门点数表评分标准' : 'Department scoring standards'}${colon}${standards.map(([k, v]) => `${k}${colon}${v}`).join(zh ? '；' : '; ')}`);
   const shown = new Set(['name', 'label', 'base', 'gradeBands', 'reverseRule', 'executionWeight', 'level1Weights', 'tolerance', 'overAchievementRatio']);
   for (const [key, value] of Object.entries(json)) {
     if (shown.has(key) || (key === 'departmentTable' && Object.keys(value as object).every((k) => k === 'standards'))) continue;
-    lines.push(`${key}: ${JSON.stringify(key === 'departmentTable' ? { ...(value as object), standards: undefined } : value)}`);
+    lines.push(`${zh ? '其他设置 ' : 'Other setting '}${key}${colon}${JSON.stringify(key === 'departmentTable' ? { ...(value as object), standards: undefined } : value)}`);
   }
   const unit = carried.settings?.unitName;
   if (unit) lines.push(zh ? `单位名称单元格：${unit.sheet}!${unit.cell}${unit.label ? `（标签“${unit.label}”）` : ''}` : `Unit-name cell: ${unit.sheet}!${unit.cell}${unit.label ? ` (label "${unit.label}")` : ''}`);
