@@ -14,9 +14,14 @@ export const USAGE: Record<Lang, string> = {
       计算执行率、得分、总分和等级，写入新文件 OUT（--in-place 时覆盖原文件），列出改动，并生成“自评报告”工作表。
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit 单位] [--profile NAME]
       按工作簿数据起草自评报告：不加 -o 时直接输出文字，加 -o 时写成文本、Markdown 或 Word 文件。
+  selfeval template 模板.xlsx --profile county.json [--unit-cell 工作表!B2] -o 模板-含规则.xlsx
+      把本县的评分方案（格式见 schema/profile.schema.json）和单位名称单元格写入模板（一张深度隐藏、受保护的工作表）；
+      用此模板填写的工作簿，各命令、任务窗格和网页都按此方案评分。
+  selfeval template --show 模板.xlsx [--json]
+      显示模板内置的评分方案。
 
-评分方案（--profile）：PROFILES
-  （旧名称 provincial 即 grades-80-70-60，仍可使用）`,
+评分方案（--profile）：PROFILES，或评分方案文件 county.json
+  （旧名称 provincial 即 grades-80-70-60，仍可使用）。不指定时按工作簿内置的评分方案，没有则按全国通用方案。`,
   en: `Usage:
   selfeval check FILE [--template TEMPLATE.xlsx] [--profile NAME] [--json] [--lang zh|en]
       Check a self-evaluation workbook and list the issues by sheet; with --template, also compare it with the
@@ -26,9 +31,14 @@ export const USAGE: Record<Lang, string> = {
       and write the summary sheet 自评报告.
   selfeval report FILE [-o OUT.txt|OUT.md|OUT.docx] [--year N] [--unit NAME] [--profile NAME]
       Draft the self-evaluation report from the workbook: printed as text, or written as text, Markdown or Word.
+  selfeval template TEMPLATE.xlsx --profile county.json [--unit-cell SHEET!B2] -o TEMPLATE-WITH-RULES.xlsx
+      Write the county's scoring profile (format: schema/profile.schema.json) and the unit-name cell into the
+      template (a very hidden, protected sheet); workbooks filled from it are scored by it in every door.
+  selfeval template --show TEMPLATE.xlsx [--json]
+      Show the profile a template carries.
 
-Scoring profiles (--profile): PROFILES
-  (the old name provincial is grades-80-70-60 and still works)`,
+Scoring profiles (--profile): PROFILES, or a profile file county.json
+  (the old name provincial is grades-80-70-60 and still works). Not given: the profile the workbook carries, else the national one.`,
 };
 
 export const SEVERITY: Record<Lang, Record<Severity, string>> = {
