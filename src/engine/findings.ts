@@ -16,8 +16,8 @@ interface Pending {
   params: Params;
 }
 
-/** Rules about a sheet or a whole table, never about one project's row. */
-const SHEET_RULES = new Set<RuleId>(['sheet.protected', 'file.merge-overlap', 'workbook.no-table', 'table.missing-column', 'list.no-executed']);
+/** Rules about a sheet or a whole table, or whose message must not name the project (a classified row). */
+const UNNAMED_RULES = new Set<RuleId>(['sheet.protected', 'file.merge-overlap', 'workbook.no-table', 'table.missing-column', 'list.no-executed', 'classified.skipped']);
 
 export class Findings {
   private readonly pending: Pending[] = [];
@@ -44,7 +44,7 @@ export class Findings {
   get issues(): Issue[] {
     return this.pending.map(({ rule, sheet, row, cell, params }) => {
       let message = renderMessage(rule, params, this.lang);
-      const subject = SHEET_RULES.has(rule) ? undefined : this.subjects.get(`${sheet}\u0000${row}`);
+      const subject = UNNAMED_RULES.has(rule) ? undefined : this.subjects.get(`${sheet}\u0000${row}`);
       if (subject && !message.includes(`“${subject.name}”`) && !message.includes(`"${subject.name}"`)) {
         // A classified project is counted, never quoted.
         const who = subject.classified

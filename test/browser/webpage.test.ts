@@ -59,7 +59,7 @@ test('the sample loads and is checked when the page opens, with office.js presen
 test('校验 lists the issues; clicking one highlights it and shows its cell', async () => {
   await page.getByRole('button', { name: '校验', exact: true }).click();
   await page.locator('[data-issue="项目汇总表!F13"]').waitFor();
-  expect(await page.locator('[data-issue]').count()).toBe(29);
+  expect(await page.locator('[data-issue]').count()).toBe(32);
   await page.locator('[data-issue="项目汇总表!F13"]').click();
   const issue = page.locator('[data-issue="项目汇总表!F13"]');
   expect(await issue.getAttribute('aria-current')).toBe('true');

@@ -283,3 +283,14 @@ test('a score the 评分标准 computed is not asked for a 扣分原因, before 
   expect(second.issues).toEqual(first.issues);
   expect(where(second, 'dept.reason-missing')).toEqual([]);
 });
+
+test('the department messages in English leave nothing unfilled', () => {
+  const items = ITEMS.map((i) => (i.l3 === '政府采购执行率' ? { ...i, score: undefined } : i.l3 === '预算执行率' ? { ...i, standard: '执行率×分值' } : i));
+  const base = BASE.filter(([l]) => l !== '财政拨款收入决算数');
+  const a = analyse(dept(items, base), { lang: 'en' });
+  const messages = Object.fromEntries(a.issues.map((i) => [i.rule, i.message]));
+  expect(messages['dept.total-open']).toBe(`The department total cannot be computed: 1 applicable item(s) have no score (first at 部门整体!F${ITEM_ROW(2, base)}); complete them to get the total and the converted score.`);
+  expect(messages['dept.rule-differs']).toBe('By the standard "执行率×分值", 预算执行率 is 98.13%, which gives 29.44 points, not 30; check it.');
+  expect(messages['dept.rate-no-figures']).toBe('财政拨款收入预决算差异率 cannot be computed: the base data has no 财政拨款收入决算数; add it or explain why.');
+  for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
+});

@@ -139,3 +139,15 @@ describe('time targets are dates (RULES.md §1.4)', () => {
     expect(analyse(form(base), { year: 2024 }).year).toBe(2024);
   });
 });
+
+test('the new messages in English name the project and leave nothing unfilled', () => {
+  const indicators = at('群众居住条件', { actual: '未按时完成', score: 30 })
+    .map((i) => (i.l3 === '完成时限' ? { ...i, target: '12月前完成', actual: '12月10日' } : i.l3 === '改造户数' ? { ...i, actual: '300户', score: 16 } : i));
+  const a = analyse(form(indicators), { lang: 'en' });
+  const messages = Object.fromEntries(a.issues.map((i) => [i.rule, i.message]));
+  expect(messages['qual.negated']).toMatch(/^Project "农村危房改造": The actual value "未按时完成" is a negation/);
+  expect(messages['qual.not-met-full']).toContain('score it below 24');
+  expect(messages['time.unclear']).toContain('the deadline reads as before that month or by its end');
+  expect(messages['over.deduction-no-reason']).toContain("the unit's reduced score 16 of 20 is kept");
+  for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
+});

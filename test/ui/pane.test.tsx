@@ -57,9 +57,9 @@ test('校验 shows what was recognised and the issues grouped by sheet with coun
   await click('校验');
   expect(screen.getByTestId('recognised').textContent).toContain('识别到：项目汇总表 1 张（11 个项目）、绩效指标表 1 张（25 个指标）、项目支出绩效自评表 4 份、部门整体绩效自评表 1 张');
   const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-  expect(headings).toEqual(['项目汇总表（8）', '绩效指标表（6）', '自评表-人居环境（3）', '自评表-乡村振兴（3）', '自评表-其他（7）', '部门整体绩效（2）']);
+  expect(headings).toEqual(['项目汇总表（8）', '绩效指标表（6）', '自评表-人居环境（4）', '自评表-乡村振兴（3）', '自评表-其他（7）', '部门整体绩效（4）']);
   expect(screen.getByRole('button', { name: /^错误 14$/ })).toBeTruthy();
-  expect(screen.getByRole('button', { name: /^警告 12$/ })).toBeTruthy();
+  expect(screen.getByRole('button', { name: /^警告 14$/ })).toBeTruthy();
   const issue = screen.getByRole('button', { name: /F13.*“全年执行数”应为数字，当前为“待定”/ });
   expect(within(issue).getByText('错误')).toBeTruthy(); // the severity in words, not colour alone
 });
@@ -68,10 +68,10 @@ test('the severity filter hides and shows issues', async () => {
   render(<App host={new MemoryHost()} />);
   await click('校验');
   await click(/^错误 14$/);
-  await click(/^警告 12$/);
-  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['自评表-人居环境（1）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
+  await click(/^警告 14$/);
+  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['自评表-人居环境（2）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
   expect(screen.queryByText(/待定/)).toBeNull();
-  await click(/^提示 3$/);
+  await click(/^提示 4$/);
   expect(screen.getByText('当前筛选下没有问题。')).toBeTruthy();
   await click(/^错误 14$/);
   expect(screen.getByText(/待定/)).toBeTruthy();
