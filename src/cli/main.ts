@@ -1,18 +1,18 @@
 // `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
 
-import { existsSync, readFileSync } from 'fs';
-import { basename, extname, resolve } from 'path';
+import { basename, extname } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, type CellWrite, DEPRECATED_PROFILES, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, sortIssues,
-  summarise,
-  type ScoringProfile, type SummaryOptions, UnknownProfileError,
+  analyse, type Analysis, type CellWrite, DEPRECATED_PROFILES, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
+  type ScoringProfile, sortIssues, summarise, type SummaryOptions, UnknownProfileError,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import { applyPlanToSnapshot } from '../gateways/memory';
-import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
+import {
+  applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
+} from '../gateways/xlsx';
+import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
-import { OutputError, writeAtomically } from './output';
 import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
 import { SEVERITY, T, USAGE } from './text';
 
@@ -85,12 +85,14 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     }
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
+    const sheetName = values['report-sheet'];
+    if (sheetName !== undefined && sheetNameProblem(sheetName)) throw new UsageError(t.badSheetName(sheetName));
     if (values.profile && Object.prototype.hasOwnProperty.call(DEPRECATED_PROFILES, values.profile)) io.err(t.deprecatedProfile(values.profile, DEPRECATED_PROFILES[values.profile]));
     // A template given grades by the profile it carries, unless one is chosen.
-    const template = values.template ? await openTemplate(values.template, lang) : undefined;
+    const template = values.template ? openTemplate(values.template, lang) : undefined;
     const chosen = profileOption(values.profile, lang);
     const profile = chosen ?? template?.carried?.profile ?? undefined;
-    const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
+    const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -137,11 +139,9 @@ interface Loaded {
 }
 
 async function load(file: string, options: Options): Promise<Loaded> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new FileError('not-found', file);
-  const opened = await readWorkbook(readFileSync(path), basename(file));
+  const opened = readWorkbookSync(readInput(file), basename(file));
   const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
-  const issues = [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues];
+  const issues = [...fileIssues(opened, options.lang), ...analysis.issues];
   if (!options.template) return { opened, analysis, issues };
   const diffs = templateIssues(options.template, opened.snapshot, options.profile, options.lang);
   const template = { file: options.template.file, count: diffs.length, profile: options.fromTemplate };
@@ -176,13 +176,25 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const t = T[options.lang];
   const output = options.output ?? (options.inPlace ? file : undefined);
   if (!output) throw new UsageError(t.needOutput);
-  if (resolve(output) === resolve(file) && !options.inPlace) throw new UsageError(t.sameFile);
+  if (sameFile(output, file) && !options.inPlace) throw new UsageError(t.sameFile);
+  // The output is the same kind of file: an .xlsm keeps its macros, and Excel opens it only as .xlsm.
+  if (extname(output).toLowerCase() !== extname(file).toLowerCase()) throw new UsageError(t.extension(extname(file) || '.xlsx'));
+  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
 
   const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
-  applyPlan(opened.workbook, analysis.plan);
-  const sheetName = options.noSummary ? null : writeSummary(opened.workbook, draft(opened, analysis, options).sheet);
-  writeAtomically(output, await workbookBytes(opened.workbook), t);
+  applyPlan(opened, analysis.plan);
+  let sheetName: string | null = null;
+  let summaryNote: string | null = null;
+  if (!options.noSummary) {
+    try {
+      sheetName = writeSummary(opened, draft(opened, analysis, options).sheet);
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      summaryNote = e.describe(options.lang); // a locked structure: the cells are still written
+    }
+  }
+  writeAtomically(output, workbookBytes(opened), t);
 
   const writes = analysis.plan.writes;
   if (options.json) {
@@ -194,6 +206,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
   if (sheetName) io.out(t.summaryWritten(sheetName));
+  if (summaryNote) io.out(summaryNote);
   return exitFor(issues);
 }
 

@@ -45,7 +45,8 @@ export const TT = {
     needProfile: '请用 --profile 给出评分方案文件（如 county.json）或预置方案名称。',
     needOutput: '请用 -o 指定输出文件，例如 -o 模板-含规则.xlsx。',
     sameFile: '输出文件不能是模板本身；请另存为新文件。',
-    writeFailed: (file: string, why: string) => `无法写入 ${file}：${why}`,
+    extension: (ext: string) => `输出文件应与模板同为 ${ext} 文件。`,
+    structureLocked: (file: string) => `${file} 的工作簿结构受保护，无法加入评分方案工作表；请在 Excel 中“审阅 > 保护工作簿”撤销结构保护后再试。`,
     unknownPreset: (name: string) => `未知的评分方案“${name}”；请给出 .json 评分方案文件，或预置方案名称。`,
     badUnitCell: (ref: string, sheets: string[]) => `单位名称单元格“${ref}”无效；请写成“工作表!单元格”，如 ${sheets[0] ?? 'Sheet1'}!B2（工作表：${sheets.join('、')}）。`,
     written: (file: string, label: string, before: CarriedSettings | null) =>
@@ -63,7 +64,8 @@ export const TT = {
     needProfile: 'Give the profile with --profile: a profile file (county.json) or a preset name.',
     needOutput: 'Give the output file with -o, for example -o template-with-rules.xlsx.',
     sameFile: 'The output cannot be the template itself; write a new file.',
-    writeFailed: (file: string, why: string) => `Cannot write ${file}: ${why}`,
+    extension: (ext: string) => `The output must be a ${ext} file, like the template.`,
+    structureLocked: (file: string) => `The structure of ${file} is protected, so the profile's sheet cannot be added; remove the workbook protection (Review > Protect Workbook) and try again.`,
     unknownPreset: (name: string) => `Unknown scoring profile "${name}"; give a .json profile file or a preset name.`,
     badUnitCell: (ref: string, sheets: string[]) => `The unit-name cell "${ref}" is not valid; write it as sheet!cell, like ${sheets[0] ?? 'Sheet1'}!B2 (sheets: ${sheets.join(', ')}).`,
     written: (file: string, label: string, before: CarriedSettings | null) =>

@@ -2,17 +2,16 @@
 // (and grades by the profile it carries); `selfeval template` writes a county's profile into it and
 // `selfeval template --show` prints what a template carries. A profile is a preset name or a .json file.
 
-import { existsSync, readFileSync } from 'fs';
-import JSZip from 'jszip';
-import { basename, extname, resolve } from 'path';
+import { basename, extname } from 'path';
 import {
   type CarriedSettings, carriedSettings, carrierSheet, conform, getProfile, type Issue, labelLeftOf, type Lang, parseA1,
   profileFromText, problemText, type ScoringProfile, type TemplateSettings, type WorkbookSnapshot,
 } from '../engine';
-import { type PackageParts, writeCarrierSheet } from '../gateways/carrier';
-import { FileError, readWorkbook } from '../gateways/xlsx';
-import { writeAtomically } from './output';
+import { StructureLockedError, withCarrierSheet } from '../gateways/carrier';
+import { type OpenedWorkbook, readWorkbookSync } from '../gateways/xlsx';
+import { readInput, sameFile, writeAtomically } from './files';
 import { TT } from './template-text';
+import { T } from './text';
 
 /** A problem the command reports in one message and exit code 2 (the files cannot be used as given). */
 export class TemplateError extends Error {}
@@ -23,14 +22,12 @@ export interface OpenTemplate {
   carried: CarriedSettings | null;
 }
 
-async function readBytes(file: string): Promise<Buffer> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new FileError('not-found', file);
-  return readFileSync(path);
+function openWorkbook(file: string): OpenedWorkbook {
+  return readWorkbookSync(readInput(file), basename(file));
 }
 
-export async function openTemplate(file: string, lang: Lang): Promise<OpenTemplate> {
-  const snapshot = (await readWorkbook(await readBytes(file), basename(file))).snapshot;
+export function openTemplate(file: string, lang: Lang): OpenTemplate {
+  const { snapshot } = openWorkbook(file);
   const carried = carriedSettings(snapshot);
   if (carried?.problem) throw new TemplateError(TT[lang].templateUnusable(basename(file), carried, lang));
   return { file, snapshot, carried };
@@ -43,9 +40,7 @@ export function profileOption(value: string | undefined, lang: Lang): string | S
 }
 
 function readProfileFile(file: string, lang: Lang): { json: unknown; profile: ScoringProfile } {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new FileError('not-found', file);
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const text = new TextDecoder().decode(readInput(file)).replace(/^\uFEFF/, '');
   const result = profileFromText(text);
   if ('problems' in result) throw new TemplateError([TT[lang].profileProblems(basename(file), result.problems.length), ...result.problems.map((p) => `  ${problemText(p, lang)}`)].join('\n'));
   const json = JSON.parse(text) as Record<string, unknown>;
@@ -59,25 +54,6 @@ export function templateIssues(template: OpenTemplate, unit: WorkbookSnapshot, p
   return conform(template.snapshot, unit, { profile: chosen ?? template.carried?.profile ?? undefined, lang });
 }
 
-/** The parts of a package held by JSZip: every part not written keeps its content. */
-async function zipParts(bytes: Uint8Array): Promise<{ parts: PackageParts; bytes: () => Promise<Uint8Array> }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const texts = new Map<string, string>();
-  for (const path of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/sharedStrings.xml', ...Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))]) {
-    const file = zip.file(path);
-    if (file) texts.set(path, await file.async('string'));
-  }
-  const parts: PackageParts = {
-    read: (path) => texts.get(path) ?? null,
-    write: (path, text) => {
-      texts.set(path, text);
-      zip.file(path, text);
-    },
-    paths: () => Object.keys(zip.files),
-  };
-  return { parts, bytes: () => zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) };
-}
-
 export interface TemplateCommand {
   file: string;
   profile?: string;
@@ -89,10 +65,10 @@ export interface TemplateCommand {
 }
 
 /** `selfeval template`: writes the profile (and the unit-name cell) into a copy of the template, or shows them. */
-export async function templateCommand(o: TemplateCommand, out: (text: string) => void): Promise<number> {
+export function templateCommand(o: TemplateCommand, out: (text: string) => void): number {
   const t = TT[o.lang];
   if (o.show) {
-    const carried = carriedSettings((await readWorkbook(await readBytes(o.file), basename(o.file))).snapshot);
+    const carried = carriedSettings(openWorkbook(o.file).snapshot);
     if (o.json) {
       out(JSON.stringify(carried?.settings ?? null, null, 2));
       return carried?.problem ? 1 : 0;
@@ -102,17 +78,23 @@ export async function templateCommand(o: TemplateCommand, out: (text: string) =>
   }
   if (!o.profile) throw new TemplateError(t.needProfile);
   if (!o.output) throw new TemplateError(t.needOutput);
-  if (resolve(o.output) === resolve(o.file)) throw new TemplateError(t.sameFile);
-  const bytes = await readBytes(o.file);
-  const snapshot = (await readWorkbook(bytes, basename(o.file))).snapshot;
+  if (sameFile(o.output, o.file)) throw new TemplateError(t.sameFile);
+  if (extname(o.output).toLowerCase() !== extname(o.file).toLowerCase()) throw new TemplateError(t.extension(extname(o.file) || '.xlsx'));
+  const opened = openWorkbook(o.file);
+  const { snapshot } = opened;
   const { json, profile } = extname(o.profile).toLowerCase() === '.json' ? readProfileFile(o.profile, o.lang) : presetFile(o.profile, o.lang);
   const settings: TemplateSettings = { profile: json };
   if (o.unitCell) settings.unitName = unitCell(snapshot, o.unitCell, o.lang);
 
   const before = carriedSettings(snapshot);
-  const { parts, bytes: packed } = await zipParts(bytes);
-  writeCarrierSheet(parts, carrierSheet(settings));
-  writeAtomically(o.output, await packed(), t);
+  let bytes: Uint8Array;
+  try {
+    bytes = withCarrierSheet(opened, carrierSheet(settings));
+  } catch (e) {
+    if (e instanceof StructureLockedError) throw new TemplateError(t.structureLocked(basename(o.file)));
+    throw e;
+  }
+  writeAtomically(o.output, bytes, T[o.lang]);
   out(t.written(o.output, profile.label[o.lang], before?.settings ? before : null));
   if (settings.unitName) out(t.unitCellWritten(`${settings.unitName.sheet}!${settings.unitName.cell}`, settings.unitName.label));
   return 0;

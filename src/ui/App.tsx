@@ -48,7 +48,9 @@ export function App({ host, loadSample }: AppProps) {
     const url = URL.createObjectURL(await file.download());
     const a = document.createElement('a');
     a.href = url;
-    a.download = file.fileName().replace(/\.xlsx$/i, '') + '-已计算.xlsx';
+    // The result keeps the input's extension: an .xlsm keeps its macros and Excel opens it only as .xlsm.
+    const ext = /\.xlsm$/i.test(file.fileName()) ? '.xlsm' : '.xlsx';
+    a.download = file.fileName().replace(/\.xls[xm]$/i, '') + `-已计算${ext}`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   });
