@@ -11,6 +11,7 @@ import { applyPlanToSnapshot } from '../gateways/memory';
 import {
   applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
 } from '../gateways/xlsx';
+import { batch } from './batch';
 import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
 import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
@@ -78,8 +79,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   try {
     if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
-    if (!['check', 'fill', 'report', 'template'].includes(command)) throw new UsageError(t.unknownCommand(command));
-    if (!file || positionals.length > 2) throw new UsageError(usage(lang));
+    if (!['check', 'fill', 'report', 'template', 'batch'].includes(command)) throw new UsageError(t.unknownCommand(command));
+    if (!file || (positionals.length > 2 && command !== 'batch')) throw new UsageError(usage(lang));
     if (command === 'template') {
       return await templateCommand({ file, profile: values.profile, unitCell: values['unit-cell'], output: values.output, show: values.show, json: values.json, lang }, io.out);
     }
@@ -93,6 +94,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const chosen = profileOption(values.profile, lang);
     const profile = chosen ?? template?.carried?.profile ?? undefined;
     const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
+    if (command === 'batch') return batch({ ...options, files: positionals.slice(1), year, output: values.output }, io.out);
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -140,7 +142,7 @@ interface Loaded {
 
 async function load(file: string, options: Options): Promise<Loaded> {
   const opened = readWorkbookSync(readInput(file), basename(file));
-  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
+  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year, unitNameCell: options.template?.carried?.settings?.unitName });
   const issues = [...fileIssues(opened, options.lang), ...analysis.issues];
   if (!options.template) return { opened, analysis, issues };
   const diffs = templateIssues(options.template, opened.snapshot, options.profile, options.lang);
@@ -213,7 +215,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
 /** The report as of the filled workbook: it never counts an error that filling corrects. */
 function draft(opened: OpenedWorkbook, analysis: Analysis, options: Options) {
   const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
-  return summarise(analyse(filled, { profile: options.profile, lang: options.lang, year: options.summary.year }), filled, options.summary);
+  return summarise(analyse(filled, { profile: options.profile, lang: options.lang, year: options.summary.year, unitNameCell: options.template?.carried?.settings?.unitName }), filled, options.summary);
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];

@@ -19,6 +19,8 @@ export const USAGE: Record<Lang, string> = {
       用此模板填写的工作簿，各命令、任务窗格和网页都按此方案评分。
   selfeval template --show 模板.xlsx [--json]
       显示模板内置的评分方案。
+  selfeval batch 单位1.xlsx 单位2.xlsx … [--template 模板.xlsx] [--profile NAME] [-o 汇总.csv] [--json]
+      逐个校验多个单位的工作簿，每个一行：单位名称（取自模板标记的单元格）、评分方案、项目数、错误、警告、与模板不一致处。
 
 评分方案（--profile）：PROFILES，或评分方案文件 county.json
   （旧名称 provincial 即 grades-80-70-60，仍可使用）。不指定时按工作簿内置的评分方案，没有则按全国通用方案。`,
@@ -36,6 +38,9 @@ export const USAGE: Record<Lang, string> = {
       template (a very hidden, protected sheet); workbooks filled from it are scored by it in every door.
   selfeval template --show TEMPLATE.xlsx [--json]
       Show the profile a template carries.
+  selfeval batch UNIT1.xlsx UNIT2.xlsx … [--template TEMPLATE.xlsx] [--profile NAME] [-o SUMMARY.csv] [--json]
+      Check many units' workbooks, one line each: the unit (from the cell the template marks), the profile,
+      projects, errors, warnings and differences from the template.
 
 Scoring profiles (--profile): PROFILES, or a profile file county.json
   (the old name provincial is grades-80-70-60 and still works). Not given: the profile the workbook carries, else the national one.`,

@@ -15,7 +15,7 @@ import { recogniseSheet } from './recognise/sheet';
 import { isReportSheet } from './report';
 import { detectYear } from './report/facts';
 import type { WorkbookSnapshot } from './snapshot';
-import { isCarrierSheet } from './template/carrier';
+import { isCarrierSheet, type UnitNameCell } from './template/carrier';
 import { type CarriedSettings, carriedSettings, unitNameIn } from './template/settings';
 
 export class UnknownProfileError extends Error {
@@ -68,9 +68,13 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     profile: profile.name,
     profileLabel: profile.label,
     profileSource: source,
-    unitName: carried?.settings?.unitName ? unitNameIn(snapshot, carried.settings.unitName) : null,
+    unitName: unitName(snapshot, carried?.settings?.unitName ?? options.unitNameCell),
     year,
   };
+}
+
+function unitName(snapshot: WorkbookSnapshot, cell: UnitNameCell | undefined): string | null {
+  return cell ? unitNameIn(snapshot, cell) : null;
 }
 
 /**

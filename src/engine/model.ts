@@ -5,6 +5,7 @@ import type { Lang, RuleId, Severity } from './messages';
 import type { Target } from './parse/target';
 import type { BaseField, DepartmentRate, ProjectField, ScoringProfile, ScoringStandard } from './profile';
 import type { CellValue } from './snapshot';
+import type { UnitNameCell } from './template/carrier';
 
 export interface CellPos {
   sheet: string;
@@ -251,6 +252,8 @@ export interface AnalyseOptions {
    * template). Not given: the profile the workbook carries from its template, else the national default.
    */
   profile?: string | ScoringProfile;
+  /** Where the unit writes its name, when the workbook carries no mark of its own (the template's, given apart). */
+  unitNameCell?: UnitNameCell;
   lang?: Lang;
   /** The year evaluated, for time targets that write none; found in the sheet titles when not given. */
   year?: number | null;

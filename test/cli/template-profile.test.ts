@@ -6,8 +6,8 @@ import { join, resolve } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/json';
-import { countyTemplateSpecs } from '../support/county';
-import { tempDir, writeSpecs } from '../support/files';
+import { countyTemplateSpecs, filledUnit, UNIT_NAME } from '../support/county';
+import { tempDir, writeSnapshot, writeSpecs } from '../support/files';
 
 const COUNTY = resolve(__dirname, '../../schema/example-county.json');
 
@@ -149,5 +149,32 @@ describe('a unit fills the template in LibreOffice and saves it as .xlsx', () =>
     const again = join(dir, '青山镇-再写.xlsx');
     await run('template', unit, '--profile', COUNTY, '-o', again);
     expect((await sheetStates(again)).pop()).toBe('评分方案（财政局设定）:veryHidden');
+  });
+});
+
+describe('selfeval batch', () => {
+  test('one line per workbook: the unit from the template\'s marked cell, the profile, counts, differences; an unusable file is a line too', async () => {
+    const unit = join(dir, '青山镇.xlsx');
+    const plain = await writeSnapshot(dir, '东坡镇.xlsx', filledUnit()); // made without the settings sheet
+    const notBook = join(dir, '说明.txt');
+    writeFileSync(notBook, '不是工作簿');
+    const csv = join(dir, '汇总.csv');
+    const { code, out } = await run('batch', unit, plain, notBook, '--template', withRules, '-o', csv);
+    expect(code).toBe(2);
+    const lines = out.trimEnd().split('\n').map((l) => l.split(/\s{2,}/));
+    expect(lines[0]).toEqual(['文件', '单位', '评分方案', '项目数', '错误', '警告', '与模板不一致', '说明']);
+    expect(lines[1].slice(0, 3)).toEqual(['青山镇.xlsx', '青山镇人民政府', '某某县2025年模板']);
+    expect(lines[1][6]).toBe('0');
+    // The plain copy names its unit in B2 too: read there because the template marks that cell.
+    expect(lines[2].slice(0, 3)).toEqual(['东坡镇.xlsx', UNIT_NAME, '某某县2025年模板']);
+    expect(lines[2][6]).toBe('1'); // it lacks the settings sheet
+    expect(lines[3]).toEqual(['说明.txt', '无法使用：说明.txt 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。']);
+    const table = readFileSync(csv, 'utf8');
+    expect(table.startsWith('\uFEFF文件,单位,评分方案,项目数,错误,警告,与模板不一致,说明\r\n青山镇.xlsx,青山镇人民政府,某某县2025年模板,')).toBe(true);
+    const json = JSON.parse((await run('batch', unit, plain, '--json')).out);
+    expect(json.map((r: { unit: string; profile: string; differences: number | null }) => [r.unit, r.profile, r.differences])).toEqual([
+      ['青山镇人民政府', '某某县2025年模板', null],
+      ['青山镇交通办', '全国通用（财预〔2020〕10号）', null], // no template, no mark: the unit its form names
+    ]);
   });
 });
