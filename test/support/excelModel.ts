@@ -222,10 +222,6 @@ export class ExcelModel {
 
   // ---- worksheets --------------------------------------------------------------------------------
 
-  live(): ModelSheet[] {
-    return this.sheets;
-  }
-
   sheetOrNull(nameOrId: string): ModelSheet | null {
     const key = nameOrId.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === key || s.id === nameOrId) ?? null;

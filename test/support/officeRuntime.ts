@@ -201,7 +201,6 @@ export class OfficeRuntime {
   // ---- the object model ----------------------------------------------------------------------------
 
   private property(node: Node, name: string): Node {
-    const m = this.model as ExcelModel;
     switch (`${node.kind}.${name}`) {
       case 'workbook.Worksheets': return { kind: 'worksheets' };
       case 'workbook.CustomXmlParts': return { kind: 'parts' };
@@ -217,7 +216,6 @@ export class OfficeRuntime {
       case 'chart.Legend': return { ...(node as { sheet: ModelSheet; chart: ModelChart }), kind: 'legend' };
       case 'chart.Series': return { ...(node as { sheet: ModelSheet; chart: ModelChart }), kind: 'series' };
       default:
-        void m;
         throw new ExcelError('NotImplemented', `${node.kind}.${name}`);
     }
   }
