@@ -42,6 +42,14 @@ test('zh-CN by default with en-US overrides, Excel workbooks, read-write', () =>
   expect(attr(all('Description')[0], 'DefaultValue')).toContain('Office 2016/2019 请使用离线网页版');
 });
 
+test('texts within the schema lengths: DisplayName 125, Description 250, resource strings 125 and 250', () => {
+  const values = (e: Element) => [attr(e, 'DefaultValue'), ...[...e.children].map((c) => attr(c, 'Value'))];
+  for (const v of values(all('DisplayName')[0])) expect(v.length).toBeLessThanOrEqual(125);
+  for (const v of values(all('Description')[0])) expect(v.length).toBeLessThanOrEqual(250);
+  const short = all('ShortStrings')[0];
+  for (const e of all('String')) for (const v of values(e)) expect(v.length).toBeLessThanOrEqual(short.contains(e) ? 125 : 250);
+});
+
 test('a button on the Home tab shows the task pane', () => {
   const tab = all('OfficeTab')[0];
   expect(attr(tab, 'id')).toBe('TabHome');
