@@ -65,8 +65,8 @@ export function IssueList({ issues, strings, selected, onSelect, cellLines }: Is
       <div className={styles.filters} role="group" aria-labelledby="issue-filter-label">
         <span id="issue-filter-label" className={styles.filterLabel}>{strings.filter}</span>
         {SEVERITIES.map((s) => (
-          // On: filled, with a check mark; off: outlined, struck through. The state shows without colour too.
-          <ToggleButton key={s} size="small" checked={shown[s]} appearance={shown[s] ? 'primary' : 'outline'}
+          // On: pressed, with a check mark; off: flat, greyed and struck through. The state shows without colour too.
+          <ToggleButton key={s} size="small" checked={shown[s]} appearance={shown[s] ? 'secondary' : 'subtle'}
             aria-pressed={shown[s]} title={`${strings.severity[s]} ${shown[s] ? strings.shown : strings.hidden}`}
             onClick={() => setShown({ ...shown, [s]: !shown[s] })}>
             <span className={shown[s] ? undefined : styles.off}>{`${shown[s] ? '✓ ' : ''}${strings.severity[s]} ${counts[s]}`}</span>

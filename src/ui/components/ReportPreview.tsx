@@ -20,8 +20,9 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto', marginBottom: '6px' },
   table: { borderCollapse: 'collapse', minWidth: '100%' },
   caption: { fontWeight: tokens.fontWeightSemibold, padding: '2px 0' },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px 4px', verticalAlign: 'top' },
-  header: { backgroundColor: '#D9E1F2' },
+  // Columns keep a readable width; a table wider than the pane scrolls sideways.
+  cell: { border: `1px solid ${tokens.colorNeutralStroke1}`, padding: '2px 4px', verticalAlign: 'top', minWidth: '4.5em' },
+  header: { backgroundColor: '#D9E1F2', whiteSpace: 'nowrap' },
   number: { textAlign: 'right', whiteSpace: 'nowrap' },
   more: { color: tokens.colorNeutralForeground3 },
 });
