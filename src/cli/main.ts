@@ -1,7 +1,7 @@
 // `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
-import { basename, extname, resolve } from 'path';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
+import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
   analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
@@ -9,7 +9,9 @@ import {
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import { applyPlanToSnapshot } from '../gateways/memory';
-import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../gateways/xlsx';
+import {
+  applyPlan, FileError, fileIssues, LIMITS, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
+} from '../gateways/xlsx';
 import { toJson } from './json';
 import { SEVERITY, T, USAGE } from './text';
 
@@ -76,7 +78,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (!file || positionals.length > 2) throw new UsageError(usage(lang));
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
-    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName: values['report-sheet'] } };
+    const sheetName = values['report-sheet'];
+    if (sheetName !== undefined && sheetNameProblem(sheetName)) throw new UsageError(t.badSheetName(sheetName));
+    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
@@ -110,12 +114,30 @@ interface Loaded {
   issues: Issue[];
 }
 
+/** The file's bytes, once it is known to be a regular file of a size worth reading (never a FIFO or device: they would hang). */
+function readInput(file: string): Uint8Array {
+  let stat;
+  try {
+    stat = statSync(resolve(file));
+  } catch {
+    throw new FileError('not-found', file);
+  }
+  if (!stat.isFile()) throw new FileError('not-file', file);
+  if (stat.size > LIMITS.fileMB * 1024 * 1024) throw new FileError('too-large', file, { limit: LIMITS.fileMB });
+  const fd = openSync(resolve(file), 'r');
+  try {
+    // The file may have been swapped between stat and open: check what was opened.
+    if (!fstatSync(fd).isFile()) throw new FileError('not-file', file);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function load(file: string, options: Options): Promise<Loaded> {
-  const path = resolve(file);
-  if (!existsSync(path)) throw new FileError('not-found', file);
-  const opened = await readWorkbook(readFileSync(path), basename(file));
+  const opened = readWorkbookSync(readInput(file), basename(file));
   const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang });
-  return { opened, analysis, issues: [...mergeIssues(opened.droppedMerges, options.lang), ...analysis.issues] };
+  return { opened, analysis, issues: [...fileIssues(opened, options.lang), ...analysis.issues] };
 }
 
 function recognised(analysis: Analysis): boolean {
@@ -146,13 +168,25 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const t = T[options.lang];
   const output = options.output ?? (options.inPlace ? file : undefined);
   if (!output) throw new UsageError(t.needOutput);
-  if (resolve(output) === resolve(file) && !options.inPlace) throw new UsageError(t.sameFile);
+  if (sameFile(output, file) && !options.inPlace) throw new UsageError(t.sameFile);
+  // The output is the same kind of file: an .xlsm keeps its macros, and Excel opens it only as .xlsm.
+  if (extname(output).toLowerCase() !== extname(file).toLowerCase()) throw new UsageError(t.extension(extname(file) || '.xlsx'));
+  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
 
   const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
-  applyPlan(opened.workbook, analysis.plan);
-  const sheetName = options.noSummary ? null : writeSummary(opened.workbook, draft(opened, analysis, options).sheet);
-  writeAtomically(output, await workbookBytes(opened.workbook), t);
+  applyPlan(opened, analysis.plan);
+  let sheetName: string | null = null;
+  let summaryNote: string | null = null;
+  if (!options.noSummary) {
+    try {
+      sheetName = writeSummary(opened, draft(opened, analysis, options).sheet);
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      summaryNote = e.describe(options.lang); // a locked structure: the cells are still written
+    }
+  }
+  writeAtomically(output, workbookBytes(opened), t);
 
   const writes = analysis.plan.writes;
   if (options.json) {
@@ -164,17 +198,56 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
   if (sheetName) io.out(t.summaryWritten(sheetName));
+  if (summaryNote) io.out(summaryNote);
   return exitFor(issues);
 }
 
-/** Write beside the target and rename: an interrupted run never leaves a half-written file. */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Write beside the target and rename: an interrupted run never leaves a half-written file, and a failed
+ * one leaves no temporary file. A symbolic link is written through (the link stays, its target gets
+ * the new content) and an existing file keeps its permissions.
+ */
 function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof T)[Lang]): void {
-  const temp = `${resolve(output)}.${process.pid}.tmp`;
+  let target = resolve(output);
+  let mode: number | null = null;
+  try {
+    target = realpathSync(target);
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // a new file: written where it is named, with the default permissions
+  }
+  if (isFolder(target)) throw new UsageError(t.outputFolder(output));
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, bytes);
-    renameSync(temp, resolve(output));
+    if (mode !== null) chmodSync(temp, mode);
+    renameSync(temp, target);
   } catch (e) {
-    throw new UsageError(t.writeFailed(output, (e as Error).message));
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created
+    }
+    throw new UsageError(t.writeFailed(output, t.why((e as NodeJS.ErrnoException).code)));
   }
 }
 

@@ -29,6 +29,15 @@ export const SEVERITY: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
+const WHY_ZH: Record<string, string> = {
+  EACCES: '没有写入权限', EPERM: '没有写入权限', EROFS: '所在位置只读', ENOSPC: '磁盘空间不足', ENOENT: '所在文件夹不存在',
+  ENOTDIR: '路径中有一段不是文件夹', EISDIR: '这是一个文件夹', EBUSY: '文件被其他程序占用',
+};
+const WHY_EN: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only location', ENOSPC: 'disk full', ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', EBUSY: 'the file is in use',
+};
+
 export const T = {
   zh: {
     profile: (label: string) => `评分方案：${label}`,
@@ -52,6 +61,10 @@ export const T = {
     reportWritten: (file: string) => `自评报告已写入 ${file}。`,
     reportFormat: (formats: string) => `报告文件的扩展名应为 ${formats} 之一。`,
     badYear: (year: string) => `年度“${year}”不是有效的年份。`,
+    badSheetName: (name: string) => `工作表名称“${name}”无效：应为 1～31 个字符，不能含 : \\ / ? * [ ]，也不能以单引号开头或结尾。`,
+    extension: (ext: string) => `输出文件的扩展名应与输入文件相同（${ext}）；否则 Excel 无法打开（.xlsm 的宏也会丢失）。`,
+    outputFolder: (path: string) => `输出路径 ${path} 是文件夹；请指定文件名，如 ${path.replace(/[\\/]+$/, '')}/结果.xlsx。`,
+    why: (code: string | undefined) => WHY_ZH[code ?? ''] ?? '写入失败，请检查路径和权限',
   },
   en: {
     profile: (label: string) => `Scoring profile: ${label}`,
@@ -75,5 +88,9 @@ export const T = {
     reportWritten: (file: string) => `Wrote the report to ${file}.`,
     reportFormat: (formats: string) => `The report file must end in one of ${formats}.`,
     badYear: (year: string) => `"${year}" is not a valid year.`,
+    badSheetName: (name: string) => `The sheet name "${name}" cannot be used: 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe.`,
+    extension: (ext: string) => `The output file must have the input's extension (${ext}); Excel would not open it otherwise (and an .xlsm would lose its macros).`,
+    outputFolder: (path: string) => `The output ${path} is a folder; name a file in it.`,
+    why: (code: string | undefined) => WHY_EN[code ?? ''] ?? 'the write failed; check the path and permissions',
   },
 } as const;

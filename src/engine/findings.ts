@@ -26,12 +26,23 @@ export class Findings {
 export const AMOUNT_UNITS = new Set(['', '万元']);
 
 /**
- * Reads an amount (万元) or a score: text-stored numbers are fine; text, a wrong unit and error
- * values are reported against the cell and read as null.
+ * Reads an amount (万元) or a score: text-stored numbers are fine; text, a wrong unit, error values,
+ * a date and a formula the file holds no result for are reported against the cell and read as null.
  */
 export function readNumber(grid: Grid, row: number, col: number, field: string, findings: Findings, units = AMOUNT_UNITS): NumberCell | null {
   if (col < 0) return null;
   const base = { sheet: grid.name, row, col };
+  const unknown = grid.formulaWithoutResult(row, col);
+  if (unknown !== null) {
+    findings.add('formula.no-result', grid.name, row, col, { formula: shortText(`=${unknown.replace(/^=/, '')}`, 40), expected: '' });
+    return { ...base, value: null, unreadable: true };
+  }
+  const date = grid.date(row, col);
+  if (date !== null && typeof grid.value(row, col) === 'number') {
+    // 2025-01-01 in a date format is the number 45658 underneath: never an amount of 45,658 万元.
+    findings.add('cell.date', grid.name, row, col, { field, date });
+    return { ...base, value: null, unreadable: true };
+  }
   const parsed = parseValue(grid.value(row, col));
   if (parsed.kind === 'blank') return { ...base, value: null };
   if (parsed.kind === 'number' && units.has(parsed.unit)) return { ...base, value: parsed.value };

@@ -1,34 +1,99 @@
-// A sheet as recognition needs it: values by row/column, merged areas looked up by cell.
+// A sheet as recognition needs it: values by row/column, merged areas looked up by cell, and the
+// occupied cells in order. Recognition walks the occupied cells, never the used range's rectangle: one
+// stray cell at XFD1048576 costs one cell, not seventeen billion.
 
-import { type Area, parseArea } from './address';
+import { type Area, parseArea, toA1 } from './address';
 import type { CellValue, SheetSnapshot } from './snapshot';
 import { cellText, labelKey } from './text';
 
+const NONE: readonly number[] = [];
+
+/** Indexes of an array's elements: a loop for short or dense arrays, `for in` for long sparse ones. */
+function indexes(array: readonly unknown[], visit: (index: number) => void): void {
+  if (array.length <= 4096) {
+    for (let i = 0; i < array.length; i++) if (i in array) visit(i);
+    return;
+  }
+  // `for in` visits only the elements a sparse array holds (and in index order for array indexes).
+  for (const key in array) {
+    const i = Number(key);
+    if (Number.isInteger(i)) visit(i);
+  }
+}
+
+/** The position of the first element of a sorted array that is > value. */
+function after(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Grid {
   readonly name: string;
+  /** One past the last row holding something. */
   readonly rowCount: number;
+  /** One past the last column holding something. */
   readonly colCount: number;
-  private readonly mergeAt = new Map<number, Area>();
+  private readonly occupied: number[] = [];
+  /** Occupied columns by row (a sparse array: rows without content have no entry). */
+  private readonly colsAt: number[][] = [];
+  private readonly merges: Area[];
+  /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
+  private readonly mergesAt = new Map<number, Area[]>();
   /** Header search asks for the same labels many times; folding them is the costly part. */
   private readonly labels = new Map<number, string>();
+  private readonly uncalculated: Set<string>;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
-    this.rowCount = sheet.values.length;
-    this.colCount = sheet.values.reduce((max, row) => Math.max(max, row ? row.length : 0), 0);
-    for (const range of sheet.merges) {
-      const area = parseArea(range);
-      // Cells beyond the values hold nothing: a whole-column merge must not cost a million entries.
-      const bottom = Math.min(area.bottom, this.rowCount - 1);
-      const right = Math.min(area.right, this.colCount - 1);
-      for (let r = area.top; r <= bottom; r++) {
-        for (let c = area.left; c <= right; c++) this.mergeAt.set(this.key(r, c), area);
+    let colCount = 0;
+    indexes(sheet.values, (row) => {
+      const line = sheet.values[row];
+      if (!line) return;
+      const cols: number[] = [];
+      indexes(line, (col) => {
+        if (cellText(line[col]) !== '') cols.push(col);
+      });
+      if (cols.length === 0) return;
+      this.occupied.push(row);
+      this.colsAt[row] = cols;
+      colCount = Math.max(colCount, cols[cols.length - 1] + 1);
+    });
+    this.rowCount = this.occupied.length ? this.occupied[this.occupied.length - 1] + 1 : 0;
+    this.colCount = colCount;
+    this.merges = sheet.merges.map(parseArea);
+    // Each area joins the occupied rows it crosses: linear in areas plus the rows they hold.
+    for (const area of this.merges) {
+      for (let i = after(this.occupied, area.top - 1); i < this.occupied.length && this.occupied[i] <= area.bottom; i++) {
+        const row = this.occupied[i];
+        const list = this.mergesAt.get(row);
+        if (list) list.push(area);
+        else this.mergesAt.set(row, [area]);
       }
     }
+    for (const list of this.mergesAt.values()) list.sort((a, b) => a.left - b.left);
+    this.uncalculated = new Set(sheet.uncalculated ?? []);
   }
 
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
+  /** Rows holding something, ascending, within [from, to). */
+  rows(from = 0, to = this.rowCount): number[] {
+    return this.occupied.slice(after(this.occupied, from - 1), after(this.occupied, to - 1));
+  }
+
+  /** The first row after `row` that holds something; rowCount when there is none. */
+  nextRow(row: number): number {
+    const i = after(this.occupied, row);
+    return i < this.occupied.length ? this.occupied[i] : this.rowCount;
+  }
+
+  /** Columns of a row that hold something, ascending. */
+  cols(row: number): readonly number[] {
+    return this.colsAt[row] ?? NONE;
   }
 
   value(row: number, col: number): CellValue {
@@ -42,7 +107,7 @@ export class Grid {
   }
 
   label(row: number, col: number): string {
-    const key = this.key(row, col);
+    const key = row * 16384 + col;
     let label = this.labels.get(key);
     if (label === undefined) {
       const value = this.value(row, col);
@@ -53,7 +118,18 @@ export class Grid {
   }
 
   merge(row: number, col: number): Area | null {
-    return this.mergeAt.get(this.key(row, col)) ?? null;
+    let list = this.mergesAt.get(row);
+    if (!list) {
+      // Rows holding something had their areas listed up front: no entry means none crosses them.
+      if (this.colsAt[row] !== undefined) return null;
+      list = this.merges.filter((a) => a.top <= row && row <= a.bottom).sort((a, b) => a.left - b.left);
+      this.mergesAt.set(row, list);
+    }
+    for (const area of list) {
+      if (area.left > col) break;
+      if (col <= area.right) return area;
+    }
+    return null;
   }
 
   /** True for a cell covered by a merge but not its top-left (it holds nothing of its own). */
@@ -72,15 +148,30 @@ export class Grid {
     return Object.prototype.hasOwnProperty.call(this.sheet.formulas, address) ? this.sheet.formulas[address] : null;
   }
 
+  /** The formula of a cell whose file holds no result for it (its value is unknown, not blank). */
+  formulaWithoutResult(row: number, col: number): string | null {
+    if (this.uncalculated.size === 0) return null;
+    const address = toA1(row, col);
+    return this.uncalculated.has(address) ? this.formula(address) : null;
+  }
+
+  /** The date a cell shows when its number format is a date format ('2025-01-01'); null otherwise. */
+  date(row: number, col: number): string | null {
+    const dates = this.sheet.dates;
+    if (!dates) return null;
+    const address = toA1(row, col);
+    return Object.prototype.hasOwnProperty.call(dates, address) ? dates[address] : null;
+  }
+
   rowIsBlank(row: number): boolean {
-    const line = this.sheet.values[row];
-    return !line || line.every((v) => v === null || v === undefined || cellText(v) === '');
+    return this.cols(row).length === 0;
   }
 
   /** The next cell to the right of `col` holding something, skipping the tail of `col`'s merge. */
   nextFilledRight(row: number, col: number, limit = this.colCount): number {
-    for (let c = col + 1; c < limit; c++) {
-      if (!this.isMergedTail(row, c) && this.text(row, c) !== '') return c;
+    const cols = this.cols(row);
+    for (let i = after(cols, col); i < cols.length && cols[i] < limit; i++) {
+      if (!this.isMergedTail(row, cols[i])) return cols[i];
     }
     return -1;
   }

@@ -19,8 +19,8 @@ export const RULES = {
   },
   'file.merge-overlap': {
     severity: 'info',
-    zh: (p) => `合并区域 ${p.ranges} 与其他合并区域重叠（共${p.count}处，WPS 保存的文件常见），已按不重叠的合并读取；输出文件中去掉了这些重叠的合并，单元格内容不变。`,
-    en: (p) => `Merged areas ${p.ranges} overlap other merges (${p.count}, common in files saved by WPS); they were read without the overlap, and the output file drops them; no cell content changes.`,
+    zh: (p) => `合并区域 ${p.ranges} 与其他合并区域重叠（共${p.count}处，WPS 保存的文件常见），检查时不计这些合并；输出文件中的合并保持原样（Excel 打开时可能提示修复），可在 WPS 中取消重叠的合并后再保存。`,
+    en: (p) => `Merged areas ${p.ranges} overlap other merges (${p.count}, common in files saved by WPS); the check leaves them out. The output keeps every merge as it was (Excel may offer to repair them); unmerge the overlapping areas in WPS and save again.`,
   },
   'table.missing-column': {
     severity: 'error',
@@ -246,6 +246,23 @@ export const RULES = {
     severity: 'warning',
     zh: (p) => `${p.rate}无法计算：${p.base}为0${p.actual ? `，而${p.actualLabel}为${p.actual}` : ''}；请在说明中写明情况，不要按0%计分。`,
     en: (p) => `${p.rate} cannot be computed: ${p.base} is 0${p.actual ? ` while ${p.actualLabel} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
+  },
+  // What a workbook file says about a cell beyond its value (the file gateway reads number formats and
+  // whether a formula was ever calculated).
+  'cell.date': {
+    severity: 'error',
+    zh: (p) => `“${p.field}”单元格为日期格式，显示为 ${p.date}，不能当作数字读取；请把单元格格式改为“常规”或“数值”，再填写正确的数字。`,
+    en: (p) => `"${p.field}" is formatted as a date and shows ${p.date}, so it cannot be read as a number; set the cell's format to General or Number and type the right figure.`,
+  },
+  'file.sheet-missing': {
+    severity: 'warning',
+    zh: (p) => `工作表“${p.sheet}”在文件中缺少内容部分（文件可能不完整），无法检查；输出文件中该工作表保持原样。`,
+    en: (p) => `Sheet "${p.sheet}" has no content part in the file (the file may be incomplete), so it cannot be checked; the output keeps it as it was.`,
+  },
+  'formula.no-result': {
+    severity: 'warning',
+    zh: (p) => `此单元格的公式 ${p.formula} 在文件中没有计算结果（文件不是由 Excel 或 WPS 计算后保存的），无法核对${p.expected ? `，按规则应为${p.expected}` : ''}；请在 Excel 或 WPS 中打开并保存文件后重新检查。`,
+    en: (p) => `The formula ${p.formula} in this cell has no calculated result in the file (it was not saved by Excel or WPS), so it cannot be checked${p.expected ? `; the rules give ${p.expected}` : ''}. Open the file in Excel or WPS, save it and check again.`,
   },
   'sheet.protected': {
     severity: 'error',

@@ -66,6 +66,10 @@ export class PlanBuilder {
     const shown = typeof expected === 'string' ? expected : isRate ? formatPercent(expected) : formatScore(expected);
     const code = errorCode(result);
     const f = shortText(`=${formula.replace(/^=/, '')}`, 40);
+    if (this.grids.get(sheet)?.formulaWithoutResult(row, col) != null) {
+      this.findings.add('formula.no-result', sheet, row, col, { formula: f, expected: shown });
+      return;
+    }
     if (code) {
       this.findings.add('formula.error', sheet, row, col, { formula: f, code, expected: shown });
       return;

@@ -53,7 +53,9 @@ export function App({ host, loadSample }: AppProps) {
 
   const download = () => session.perform('download', async () => {
     if (!file) return;
-    const name = `${file.fileName().replace(/\.xlsx$/i, '')}-已计算.xlsx`;
+    // The result keeps the input's extension: an .xlsm keeps its macros and Excel opens it only as .xlsm.
+    const ext = /\.xlsm$/i.test(file.fileName()) ? '.xlsm' : '.xlsx';
+    const name = `${file.fileName().replace(/\.xls[xm]$/i, '')}-已计算${ext}`;
     const url = URL.createObjectURL(await file.download());
     const a = document.createElement('a');
     a.href = url;

@@ -30,7 +30,8 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   const headers = aliasIndex(profile.departmentHeaders);
   const indicatorHeaders = aliasIndex(profile.indicatorHeaders);
   let header = null;
-  for (let row = 0; row < grid.rowCount && !header; row++) {
+  for (const row of grid.rows()) {
+    if (header) break;
     if (taken(row)) continue;
     const m = matchHeader<DepartmentField>(grid, row, headers);
     if (!m || m.cols.weight === undefined || m.cols.score === undefined || (m.cols.level3 === undefined && m.cols.level2 === undefined)) continue;
@@ -46,7 +47,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   let totalRow: number | null = null;
   let level1 = '';
   let level2 = '';
-  for (let row = header.lastRow + 1; row < grid.rowCount; row++) {
+  for (const row of grid.rows(header.lastRow + 1)) {
     const first = grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0));
     if (isTotalKey(first, profile)) {
       totalRow = row;
@@ -77,9 +78,9 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   const base: Partial<Record<BaseField, NumberCell>> = {};
   const rateCells: Partial<Record<DepartmentRate, CellPos>> = {};
   const tableRows = (row: number) => row >= header!.row && row <= (totalRow ?? grid.rowCount);
-  for (let row = 0; row < grid.rowCount; row++) {
+  for (const row of grid.rows()) {
     if (taken(row) || tableRows(row)) continue;
-    for (let col2 = 0; col2 < grid.colCount; col2++) {
+    for (const col2 of grid.cols(row)) {
       if (grid.isMergedTail(row, col2)) continue;
       const label = key(grid.text(row, col2));
       if (!label) continue;

@@ -30,12 +30,12 @@ function findAnchors(grid: Grid, profile: ScoringProfile): Anchor[] {
   const listIndex = aliasIndex(profile.projectHeaders);
   const nameKey = labelKey(NAME_LABEL);
   const anchors: Anchor[] = [];
-  for (let row = 0; row < grid.rowCount; row++) {
-    for (let col = 0; col < grid.colCount; col++) {
+  for (const row of grid.rows()) {
+    for (const col of grid.cols(row)) {
       if (grid.isMergedTail(row, col) || grid.label(row, col) !== nameKey) continue;
       // A form's 项目名称 is a label with the name beside it; in a list it is one column header among others.
       let headers = 0;
-      for (let c = 0; c < grid.colCount; c++) if (!grid.isMergedTail(row, c) && listIndex.has(grid.label(row, c))) headers++;
+      for (const c of grid.cols(row)) if (!grid.isMergedTail(row, c) && listIndex.has(grid.label(row, c))) headers++;
       if (headers > 1) break;
       const valueCol = grid.nextFilledRight(row, col);
       for (let f = row + 1; f < Math.min(grid.rowCount, row + 1 + FUND_HEADER_REACH); f++) {
@@ -54,8 +54,8 @@ function findAnchors(grid: Grid, profile: ScoringProfile): Anchor[] {
 /** The value beside a label in rows [from, to): the next filled cell right of it. */
 function labelledValue(grid: Grid, from: number, to: number, labels: string[]): string {
   const keys = new Set(labels.map(labelKey));
-  for (let row = from; row < to; row++) {
-    for (let col = 0; col < grid.colCount; col++) {
+  for (const row of grid.rows(from, to)) {
+    for (const col of grid.cols(row)) {
       if (grid.isMergedTail(row, col) || !keys.has(grid.label(row, col))) continue;
       const v = grid.nextFilledRight(row, col);
       const text = v >= 0 ? grid.text(row, v) : '';
@@ -77,7 +77,7 @@ function fundRowKind(label: string, profile: ScoringProfile): FundRowKind | null
 
 function isSectionRow(grid: Grid, row: number, indicatorHeader: (row: number) => boolean): boolean {
   const keys = new Set(SECTION_LABELS.map(labelKey));
-  for (let col = 0; col < grid.colCount; col++) {
+  for (const col of grid.cols(row)) {
     if (keys.has(grid.label(row, col)) && !grid.isMergedTail(row, col)) return true;
   }
   return indicatorHeader(row);
@@ -125,7 +125,7 @@ export function findForms(grid: Grid, profile: ScoringProfile, findings: Finding
         indicatorRow = row;
         break;
       }
-      for (let c = 0; c < grid.colCount; c++) {
+      for (const c of grid.cols(row)) {
         const key = grid.label(row, c);
         if (key === '预期目标') goal = grid.text(row + 1, c);
         if (key === '实际完成情况' || key === '实际完成') outcome = grid.text(row + 1, c);
@@ -167,8 +167,8 @@ export function findForms(grid: Grid, profile: ScoringProfile, findings: Finding
 function findGradeCell(grid: Grid, from: number | null, to: number): CellPos | null {
   if (from === null) return null;
   const keys = new Set(GRADE_LABELS.map(labelKey));
-  for (let row = from; row < to; row++) {
-    for (let col = 0; col < grid.colCount; col++) {
+  for (const row of grid.rows(from, to)) {
+    for (const col of grid.cols(row)) {
       if (grid.isMergedTail(row, col) || !keys.has(grid.label(row, col))) continue;
       const area = grid.merge(row, col);
       return { sheet: grid.name, row, col: (area ? area.right : col) + 1 };

@@ -26,7 +26,7 @@ export function aliasIndex<F extends string>(aliases: Record<F, string[]>): Alia
 
 function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<F>, cols: Partial<Record<F, number>>, accept: (col: number) => boolean): number {
   let found = 0;
-  for (let c = 0; c < grid.colCount; c++) {
+  for (const c of grid.cols(row)) {
     if (grid.isMergedTail(row, c) || !accept(c)) continue;
     const field = index.get(grid.label(row, c));
     if (field !== undefined && cols[field] === undefined) {

@@ -60,7 +60,7 @@ export function readIndicatorRows(
   let currentProject = project ?? '';
   let reportedMissingProject = false;
 
-  for (let row = from; row < to; row++) {
+  for (const row of grid.rows(from, to)) {
     const labels = (['project', 'level1', 'level2', 'level3'] as IndicatorField[]).map((f) => (col(f) >= 0 ? grid.label(row, col(f)) : ''));
     labels.push(grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0)));
     if (labels.some((key) => isTotalKey(key, profile))) {

@@ -57,11 +57,12 @@ export function findLists(grid: Grid, profile: ScoringProfile, findings: Finding
   while (row < grid.rowCount) {
     const header = isTaken(row) ? null : headerAt(grid, row, ii, pi);
     if (!header) {
-      row++;
+      row = grid.nextRow(row);
       continue;
     }
-    let end = header.match.lastRow + 1;
-    while (end < grid.rowCount && !isTaken(end) && !headerAt(grid, end, ii, pi) && !FOOTER.test(grid.text(end, Math.max(grid.nextFilledRight(end, -1), 0)))) end++;
+    // Blank rows neither end a table nor start one: step over them.
+    let end = grid.nextRow(header.match.lastRow);
+    while (end < grid.rowCount && !isTaken(end) && !headerAt(grid, end, ii, pi) && !FOOTER.test(grid.text(end, Math.max(grid.nextFilledRight(end, -1), 0)))) end = grid.nextRow(end);
 
     if (header.kind === 'indicators') {
       out.indicatorLists.push(readIndicatorList(grid, header.match, end, profile, findings));
@@ -92,8 +93,7 @@ function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: numb
   }
 
   const list: ProjectList = { sheet: grid.name, headerRow: match.row, columns: { ...cols }, rows: [], totalRow: null, totals: {} };
-  for (let row = match.lastRow + 1; row < end; row++) {
-    if (grid.rowIsBlank(row)) continue;
+  for (const row of grid.rows(match.lastRow + 1, end)) {
     const keys = (['name', 'seq', 'unit'] as ProjectField[]).map((f) => (col(f) >= 0 ? grid.label(row, col(f)) : ''));
     keys.push(grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0)));
     if (keys.some((key) => isTotalKey(key, profile))) {

@@ -1,21 +1,25 @@
-// The file gateway: .xlsx bytes <-> snapshot and plan, through ExcelJS (CLI and offline web page).
+// The file gateway: an .xlsx package read and patched in place (CLI and offline web page). Every part the
+// fill does not change is copied byte for byte.
 import { type Issue, type Lang, RULES } from '../../engine';
-import type { DroppedMerge } from './sanitise';
+import type { OpenedWorkbook } from './read';
 
-export { readWorkbook, type OpenedWorkbook } from './read';
-export { applyPlan, workbookBytes } from './write';
-export { writeSummary } from './summary';
+export { readWorkbook, readWorkbookSync, LIMITS, type OpenedWorkbook, type FileNote } from './read';
+export { applyPlan, writeSummary, workbookBytes, sheetNameProblem } from './write';
+export { createWorkbook } from './create';
+export { worksheetXml, type SheetLayout, type LayoutCell, type PageSetup } from './layout';
+export { reportLayout } from './report';
+export { StyleBook, type CellFormat } from './styles';
+export { Package, type Relationship } from './package';
 export { FileError, type FileProblem } from './errors';
 
-/** The merges dropped on reading, as one issue per sheet beside the engine's. */
-export function mergeIssues(dropped: DroppedMerge[], lang: Lang): Issue[] {
-  const bySheet = new Map<string, DroppedMerge[]>();
-  for (const d of dropped) bySheet.set(d.sheet, [...(bySheet.get(d.sheet) ?? []), d]);
-  return [...bySheet].map(([sheet, list]) => ({
-    rule: 'file.merge-overlap',
-    severity: 'info',
-    sheet,
-    cell: list[0].range.split(':')[0],
-    message: RULES['file.merge-overlap'][lang]({ ranges: list.map((d) => d.range).join(lang === 'zh' ? '、' : ', '), count: list.length }),
-  }));
+/** What reading the file noticed, as issues beside the engine's (one per sheet). */
+export function fileIssues(opened: OpenedWorkbook | null, lang: Lang): Issue[] {
+  if (!opened) return [];
+  return opened.notes.map((note): Issue => {
+    if (note.kind === 'merge-overlap') {
+      const ranges = note.ranges.join(lang === 'zh' ? '、' : ', ');
+      return { rule: 'file.merge-overlap', severity: 'info', sheet: note.sheet, cell: note.ranges[0].split(':')[0], message: RULES['file.merge-overlap'][lang]({ ranges, count: note.ranges.length }) };
+    }
+    return { rule: 'file.sheet-missing', severity: 'warning', sheet: note.sheet, cell: 'A1', message: RULES['file.sheet-missing'][lang]({ sheet: note.sheet }) };
+  });
 }

@@ -1,22 +1,125 @@
-// A plan applied to the ExcelJS workbook it was read from; everything else in the file stays as it was.
+// A plan and the report sheet applied to the package they were read from. Writes are gathered, then the
+// bytes are made in one go: written worksheets patched cell by cell, styles appended to, workbook.xml set
+// to recalculate on open, the report sheet as a part of its own. Every other part is copied as it was.
 
-import type ExcelJS from 'exceljs';
-import type { Plan } from '../../engine';
+import { isReportSheet, type Plan, type SheetDescription } from '../../engine';
+import { addSheetTitle } from './docprops';
+import { FileError } from './errors';
+import { worksheetXml } from './layout';
+import type { Package } from './package';
+import { inheritedStyle, locate, patchWorksheet } from './patch';
+import type { OpenedWorkbook, PendingCell } from './read';
+import { reportLayout } from './report';
+import { defaultStylesXml, StyleBook } from './styles';
+import { appendSheet, NS, recalculateOnLoad } from './workbook';
 
-export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): void {
-  for (const write of plan.writes) {
-    const sheet = workbook.getWorksheet(write.sheet);
-    if (!sheet) throw new Error(`sheet "${write.sheet}" is not in the workbook the plan was made from`);
-    const cell = sheet.getCell(write.cell);
-    // A string is set as a plain value: ExcelJS makes formulas only from { formula }, so text stays text.
-    cell.value = write.value;
-    // ExcelJS shares one style object among cells read with the same style: setting numFmt on it would
-    // change every one of them. Give the written cell a copy of its own.
-    if (write.numberFormat) cell.style = { ...cell.style, numFmt: write.numberFormat };
+const CONTENT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+const relType = (strict: boolean, kind: string) => `${strict ? NS.strict.rel : NS.transitional.rel}/${kind}`;
+
+/** Gathers the plan's cell writes (a cell written twice keeps the later value). */
+export function applyPlan(opened: OpenedWorkbook, plan: Plan): void {
+  for (const w of plan.writes) {
+    if (!opened.source.sheets.has(w.sheet)) throw new Error(`sheet "${w.sheet}" is not in the workbook the plan was made from`);
+    let cells = opened.pending.cells.get(w.sheet);
+    if (!cells) opened.pending.cells.set(w.sheet, (cells = new Map()));
+    cells.set(w.cell, { row: w.row, col: w.col, value: w.value, numberFormat: w.numberFormat });
   }
 }
 
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+const INVALID_NAME = /[:\\/?*[\]]/;
+
+/** Why a sheet name cannot be used in Excel, or null when it can. */
+export function sheetNameProblem(name: string): 'empty' | 'too-long' | 'characters' | null {
+  if (name.trim() === '') return 'empty';
+  if (name.length > 31) return 'too-long';
+  if (INVALID_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) return 'characters';
+  return null;
+}
+
+/**
+ * Gathers the report sheet; returns the name it will have. A sheet of that name this tool wrote before
+ * is replaced in place; a user's own sheet of that name keeps it, and the report takes "名称(2)".
+ */
+export function writeSummary(opened: OpenedWorkbook, sheet: SheetDescription): string {
+  const { info } = opened.source;
+  const taken = (name: string) => info.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+  const ours = (name: string) => {
+    const entry = info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const snapshot = opened.snapshot.sheets.find((s) => s.name === entry?.name);
+    return entry?.kind === 'worksheet' && entry.part && snapshot && isReportSheet(snapshot) ? entry : null;
+  };
+  const own = ours(sheet.name);
+  if (!own && info.structureLocked) throw new FileError('structure-locked', opened.fileName);
+  let name = own?.name ?? sheet.name;
+  if (!own && taken(name)) {
+    for (let n = 2; ; n++) {
+      const candidate = `${sheet.name.slice(0, 31 - String(n).length - 2)}(${n})`;
+      if (!taken(candidate)) {
+        name = candidate;
+        break;
+      }
+    }
+  }
+  opened.pending.report = { name, replaces: own?.part ?? null, sheet };
+  return name;
+}
+
+/** The workbook file with everything gathered so far. Can be asked for again after more writes. */
+export function workbookBytes(opened: OpenedWorkbook): Uint8Array {
+  const { pkg: source, info } = opened.source;
+  const { cells, report } = opened.pending;
+  if (cells.size === 0 && !report) return source.bytes();
+  const pkg = source.fork();
+  const styles = opened.source.styles ? opened.source.styles.copy() : new StyleBook(defaultStylesXml(info.strict ? NS.strict.main : NS.transitional.main));
+
+  let written = 0;
+  for (const [sheetName, writes] of cells) {
+    const part = opened.source.sheets.get(sheetName)!;
+    const list = [...writes.values()];
+    const located = locate(part.index, list);
+    const patches = list.map((w: PendingCell) => {
+      const at = located.cell.get(w.row * 16384 + w.col) ?? -1;
+      const base = at >= 0 ? part.index.cells.style[at] : inheritedStyle(part.index, located.row.get(w.row) ?? -1, w.col);
+      return { row: w.row, col: w.col, value: w.value, style: w.numberFormat ? styles.withNumberFormat(base, w.numberFormat) : base };
+    });
+    pkg.write(part.entry.part!, patchWorksheet(part.index, patches, located));
+    written += list.length;
+  }
+
+  let workbook = pkg.text(info.part);
+  // Formulas over written cells show stale results until recalculated: Excel and WPS do so on open.
+  if (written > 0) workbook = recalculateOnLoad(workbook);
+  if (report) {
+    const xml = worksheetXml(reportLayout(report.sheet, report.name), styles, info.strict ? NS.strict : NS.transitional);
+    if (report.replaces) {
+      pkg.write(report.replaces, xml);
+    } else {
+      const part = freePart(pkg, 'xl/worksheets/sheet', '.xml');
+      pkg.write(part, xml, CONTENT.worksheet);
+      const relId = pkg.addRelationship(info.part, relType(info.strict, 'worksheet'), part);
+      const sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId)) + 1;
+      workbook = appendSheet(workbook, report.name, sheetId, relId, info.strict);
+      const app = pkg.find('docProps/app.xml');
+      if (app) pkg.write(app, addSheetTitle(pkg.text(app), report.name));
+    }
+  }
+  if (workbook !== pkg.text(info.part)) pkg.write(info.part, workbook);
+
+  if (styles.changed) {
+    if (info.styles) pkg.write(info.styles, styles.render());
+    else {
+      const part = 'xl/styles.xml';
+      pkg.write(part, styles.render(), CONTENT.styles);
+      pkg.addRelationship(info.part, relType(info.strict, 'styles'), part);
+    }
+  }
+  return pkg.bytes();
+}
+
+/** The first free part name `prefix` + n + `suffix`. */
+function freePart(pkg: Package, prefix: string, suffix: string): string {
+  for (let n = 1; ; n++) if (!pkg.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
 }

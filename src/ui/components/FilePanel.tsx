@@ -42,7 +42,7 @@ export function FilePanel({ strings, fileName, busy, onOpen, onDownload }: FileP
         <Button size="small" disabled={busy} onClick={() => input.current?.click()}>{strings.file.open}</Button>
         <Button size="small" appearance="primary" disabled={busy} onClick={onDownload}>{strings.file.download}</Button>
       </div>
-      <input ref={input} type="file" accept=".xlsx" hidden aria-label={strings.file.open}
+      <input ref={input} type="file" accept=".xlsx,.xlsm" hidden aria-label={strings.file.open}
         onChange={(e) => { take(e.target.files?.[0]); e.target.value = ''; }} />
       <p className={styles.hint}>{strings.file.drop}</p>
       <p className={styles.hint}>{strings.file.privacy}</p>

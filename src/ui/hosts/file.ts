@@ -1,11 +1,12 @@
-// The web page: a workbook file opened in the browser through the ExcelJS gateway. Loaded only in file
-// mode (ExcelJS is the largest part of the bundle). Nothing leaves the machine.
+// The web page: a workbook file opened in the browser through the file gateway (the package read and
+// patched in place). Loaded only in file mode. Nothing leaves the machine.
 
 import { applyPlanToSnapshot } from '../../gateways/memory';
-import { applyPlan, FileError, mergeIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../../gateways/xlsx';
+import { applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../../gateways/xlsx';
 import { DEFAULT_SETTINGS, type FileHost, type Settings } from '../host';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 export function fileHost(): FileHost {
   let opened: OpenedWorkbook | null = null;
@@ -34,14 +35,14 @@ export function fileHost(): FileHost {
     undo: async () => null,
     async apply(plan) {
       const wb = workbook();
-      applyPlan(wb.workbook, plan);
+      applyPlan(wb, plan);
       wb.snapshot = applyPlanToSnapshot(wb.snapshot, plan);
       return plan.writes;
     },
-    writeSummary: async (sheet) => writeSummary(workbook().workbook, sheet),
+    writeSummary: async (sheet) => writeSummary(workbook(), sheet),
     select: async () => undefined, // no Excel to select in: the pane shows the cell's content itself
     describeError: (error, lang) => (error instanceof FileError ? error.describe(lang) : `${(error as Error)?.message ?? error}`),
-    download: async () => new Blob([(await workbookBytes(workbook().workbook)) as BlobPart], { type: XLSX }),
-    notes: (lang) => mergeIssues(opened?.droppedMerges ?? [], lang),
+    download: async () => new Blob([workbookBytes(workbook()) as BlobPart], { type: /\.xlsm$/i.test(name) ? XLSM : XLSX }),
+    notes: (lang) => fileIssues(opened, lang),
   };
 }

@@ -1,0 +1,68 @@
+// A new workbook made from sheet layouts (the bureau's 审核汇总.xlsx, for one): the few parts Excel needs,
+// the same sheet writer and style book as the report sheet, the same bytes for the same layouts.
+
+import { zipSync } from 'fflate';
+import { type SheetLayout, worksheetXml } from './layout';
+import { defaultStylesXml, StyleBook } from './styles';
+import { NS } from './workbook';
+import { sheetNameProblem } from './write';
+import { escapeAttribute, escapeText } from './xml';
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+export interface WorkbookOptions {
+  /** The author shown in the file's properties. */
+  creator?: string;
+}
+
+export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions = {}): Uint8Array {
+  if (sheets.length === 0) throw new Error('a workbook needs at least one sheet');
+  const names = new Set<string>();
+  for (const s of sheets) {
+    const problem = sheetNameProblem(s.name);
+    if (problem) throw new Error(`sheet name "${s.name}": ${problem}`);
+    if (names.has(s.name.toLowerCase())) throw new Error(`sheet name "${s.name}" is used twice`);
+    names.add(s.name.toLowerCase());
+  }
+  const ns = NS.transitional;
+  const styles = new StyleBook(defaultStylesXml(ns.main));
+  const files: Record<string, Uint8Array> = {};
+  const text = (name: string, xml: string) => (files[name] = new TextEncoder().encode(xml));
+
+  const sheetParts = sheets.map((sheet, i) => {
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    text(part, worksheetXml(sheet, styles, ns));
+    return part;
+  });
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+
+  text('[Content_Types].xml', `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
+    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+    + `<Override PartName="/xl/workbook.xml" ContentType="${SPREADSHEET}.sheet.main+xml"/>`
+    + sheetParts.map((p) => `<Override PartName="/${p}" ContentType="${SPREADSHEET}.worksheet+xml"/>`).join('')
+    + `<Override PartName="/xl/styles.xml" ContentType="${SPREADSHEET}.styles+xml"/>`
+    + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
+  text('_rels/.rels', `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">`
+    + rel('rId1', `${OFFICE_RELS}/officeDocument`, 'xl/workbook.xml')
+    + rel('rId2', `${PACKAGE_RELS}/metadata/core-properties`, 'docProps/core.xml')
+    + rel('rId3', `${OFFICE_RELS}/extended-properties`, 'docProps/app.xml') + '</Relationships>');
+  text('docProps/core.xml', `${DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">`
+    + `<dc:creator>${escapeText(options.creator ?? 'SelfEval 绩效自评助手')}</dc:creator></cp:coreProperties>`);
+  text('docProps/app.xml', `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">`
+    + '<Application>SelfEval</Application>'
+    + `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>`
+    + `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${escapeText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`);
+  text('xl/workbook.xml', `${DECLARATION}<workbook xmlns="${ns.main}" xmlns:r="${ns.rel}"><bookViews><workbookView/></bookViews><sheets>`
+    + sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
+    + '</sheets><calcPr fullCalcOnLoad="1"/></workbook>');
+  text('xl/_rels/workbook.xml.rels', `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">`
+    + sheetParts.map((p, i) => rel(`rId${i + 1}`, `${OFFICE_RELS}/worksheet`, p.slice(3))).join('')
+    + rel(`rId${sheets.length + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml') + '</Relationships>');
+  text('xl/styles.xml', styles.render());
+  // One fixed time, as Excel's own files carry: the same layouts give the same bytes.
+  return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
+}
