@@ -3,7 +3,7 @@
 import {
   Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { forwardRef, useState } from 'react';
 import { type Analysis, type Lang, PROFILES } from '../../engine';
 import type { Settings } from '../host';
 import type { Strings } from '../i18n';
@@ -26,9 +26,9 @@ export function Recognised({ analysis, strings }: { analysis: Analysis; strings:
   if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
   return (
     <p className={styles.recognised} data-testid="recognised">
-      {`${strings.found}：${parts.join('、')}`}
+      {strings.found(parts)}
       <br />
-      {strings.onSheets(sheets.join('、'))}
+      {strings.onSheets(sheets)}
     </p>
   );
 }
@@ -61,13 +61,14 @@ export function SettingsPanel({ settings, strings, busy, onSave }: { settings: S
   );
 }
 
-export function NoticeBar({ notice, strings }: { notice: Notice; strings: Strings }) {
+/** The outcome of the last action; focusable, so focus lands here when the button that acted goes away. */
+export const NoticeBar = forwardRef<HTMLDivElement, { notice: Notice; strings: Strings }>(function NoticeBar({ notice, strings }, ref) {
   return (
-    <MessageBar intent={notice.intent} layout="multiline" style={{ marginBottom: 8 }}>
+    <MessageBar ref={ref} tabIndex={-1} intent={notice.intent} layout="multiline" style={{ marginBottom: 8 }}>
       <MessageBarBody>
         {notice.intent === 'error' && <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>}
         {notice.text}
       </MessageBarBody>
     </MessageBar>
   );
-}
+});

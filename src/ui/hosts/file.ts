@@ -5,13 +5,13 @@ import { applyPlanToSnapshot } from '../../gateways/memory';
 import { applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbook, workbookBytes, writeSummary } from '../../gateways/xlsx';
 import { DEFAULT_SETTINGS, type FileHost, type Settings } from '../host';
 
-const STORAGE_KEY = 'selfeval.settings';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSM = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 export function fileHost(): FileHost {
   let opened: OpenedWorkbook | null = null;
   let name = '';
+  let settings: Settings = DEFAULT_SETTINGS;
   const workbook = (): OpenedWorkbook => {
     if (!opened) throw new FileError('empty', name || '?');
     return opened;
@@ -19,22 +19,20 @@ export function fileHost(): FileHost {
   return {
     kind: 'file',
     settings: {
-      where: 'browser',
-      load: (): Settings => {
-        try {
-          return { ...DEFAULT_SETTINGS, ...JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') };
-        } catch {
-          return DEFAULT_SETTINGS; // unreadable or blocked storage: start from the defaults
-        }
+      load: (): Settings => settings,
+      save: async (next) => {
+        settings = next;
       },
-      save: async (settings) => localStorage.setItem(STORAGE_KEY, JSON.stringify(settings)),
     },
     fileName: () => name,
     async open(fileName, bytes) {
       opened = await readWorkbook(bytes, fileName);
       name = fileName;
+      settings = DEFAULT_SETTINGS;
     },
-    read: async () => workbook().snapshot,
+    read: async () => ({ snapshot: workbook().snapshot, undoable: false }),
+    previewUndo: async () => null,
+    undo: async () => null,
     async apply(plan) {
       const wb = workbook();
       applyPlan(wb, plan);
