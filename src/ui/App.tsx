@@ -12,7 +12,9 @@ import { FilePanel } from './components/FilePanel';
 import { IssueList } from './components/IssueList';
 import { NoticeBar, Recognised, SettingsPanel } from './components/Panels';
 import { ReportPreview } from './components/ReportPreview';
+import { TemplatePanel } from './components/TemplatePanel';
 import { isFileHost, type WorkbookHost } from './host';
+import { useTemplateMemory } from './template';
 import { useSession } from './useSession';
 
 const useStyles = makeStyles({
@@ -31,7 +33,8 @@ export interface AppProps {
 
 export function App({ host, loadSample }: AppProps) {
   const styles = useStyles();
-  const session = useSession(host);
+  const memory = useTemplateMemory();
+  const session = useSession(host, memory.template);
   const { strings: t, busy } = session;
   const [settingsOpen, setSettingsOpen] = useState(false);
   const notice = useRef<HTMLDivElement>(null);
@@ -45,6 +48,12 @@ export function App({ host, loadSample }: AppProps) {
     });
     // Only once, when the page opens.
   }, []);
+
+  // A template chosen or forgotten: the workbook checked against it at once.
+  const checkedOnce = session.analysis !== null;
+  useEffect(() => {
+    if (checkedOnce) void session.check();
+  }, [memory.template]);
 
   // When the button that acted goes away (确认写入, 确认撤销), focus moves to what it did, not to the page.
   useEffect(() => {
@@ -95,6 +104,9 @@ export function App({ host, loadSample }: AppProps) {
             onOpen={(chosen) => void session.reload('open', async () => file.open(chosen.name, await chosen.arrayBuffer()))}
             onDownload={() => void download()} />
         )}
+        <TemplatePanel strings={t} lang={session.settings.lang} template={memory.template} remembered={memory.remembered} busy={busy !== null}
+          onChoose={(chosen) => void session.perform('open', async () => { await memory.choose(chosen.name, new Uint8Array(await chosen.arrayBuffer())); })}
+          onForget={memory.forget} />
         <div className={styles.actions}>
           <Button appearance="primary" disabled={busy !== null} onClick={() => void session.check()}>{t.check}</Button>
           <Button disabled={busy !== null} onClick={() => void session.prepareFill()}>{t.fill}</Button>
@@ -116,7 +128,7 @@ export function App({ host, loadSample }: AppProps) {
         )}
         {session.written && <Written writes={session.written} strings={t} />}
         {file && session.report && <ReportPreview report={session.report} strings={t} />}
-        {session.analysis && <Recognised analysis={session.analysis} strings={t} />}
+        {session.analysis && <Recognised analysis={session.analysis} strings={t} lang={session.settings.lang} profileFrom={session.profileFrom} comparison={session.comparison} />}
         {session.analysis && (
           <IssueList issues={session.issues} strings={t} selected={session.selected} onSelect={(i) => void session.select(i)} cellLines={cellLines} />
         )}

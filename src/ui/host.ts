@@ -5,13 +5,14 @@ import type { CellWrite, Issue, Lang, Plan, SheetDescription, WorkbookSnapshot }
 import type { UndoPlan } from '../gateways/fillRecord';
 
 export interface Settings {
+  /** A preset's name; '' scores by the profile the workbook (or the template compared with) carries. */
   profile: string;
   year: number | null;
   unitName: string;
   lang: Lang;
 }
 
-export const DEFAULT_SETTINGS: Settings = { profile: 'national', year: null, unitName: '', lang: 'zh' };
+export const DEFAULT_SETTINGS: Settings = { profile: '', year: null, unitName: '', lang: 'zh' };
 
 /** Settings kept in the workbook, so the next user of the file sees the same. */
 export interface SettingsStore {

@@ -2,11 +2,13 @@
 
 import { useCallback, useRef, useState } from 'react';
 import {
-  analyse, type Analysis, type CellWrite, displayValue, type Issue, type Plan, type ReportDocument, summarise, type WorkbookSnapshot,
+  type AnalyseOptions, analyse, type Analysis, type CellWrite, conform, displayValue, getProfile, type Issue, type Plan, type ReportDocument, sortIssues,
+  summarise, type WorkbookSnapshot,
 } from '../engine';
 import { applyPlanToSnapshot } from '../gateways/memory';
 import type { Settings, UndoReport, WorkbookHost } from './host';
 import { STRINGS, type Strings } from './i18n';
+import type { ChosenTemplate } from './template';
 
 export type Busy = keyof Strings['busy'];
 export type Notice = { intent: 'success' | 'error' | 'info' | 'warning'; text: string };
@@ -27,6 +29,10 @@ export interface Session {
   undoPending: UndoReport | null;
   /** The last report drafted (shown as a preview on the web page). */
   report: ReportDocument | null;
+  /** The last check against the bureau's template: how many differences; null without a template. */
+  comparison: { name: string; count: number } | null;
+  /** Where the profile of the last check came from: the chosen template's, or as the analysis says. */
+  profileFrom: Analysis['profileSource'] | 'template';
   check(): Promise<void>;
   prepareFill(): Promise<void>;
   confirmFill(): Promise<void>;
@@ -62,7 +68,15 @@ function changedCells(report: UndoReport, t: Strings): string {
   return shown.join(t.listSeparator) + (report.plan.changed.length > 8 ? '…' : '');
 }
 
-export function useSession(host: WorkbookHost): Session {
+/**
+ * How to score: the profile chosen in the settings; else the one the template carries (when comparing
+ * with one); else the one the workbook carries, else the national default (the engine decides those).
+ */
+function scoring(s: Settings, template: ChosenTemplate | null): AnalyseOptions {
+  return { profile: s.profile || template?.carried?.profile || undefined, lang: s.lang, unitNameCell: template?.carried?.settings?.unitName };
+}
+
+export function useSession(host: WorkbookHost, template: ChosenTemplate | null = null): Session {
   const [settings, setSettings] = useState<Settings>(() => host.settings.load());
   const [busy, setBusy] = useState<Busy | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
@@ -74,6 +88,7 @@ export function useSession(host: WorkbookHost): Session {
   const [undoable, setUndoable] = useState(false);
   const [undoPending, setUndoPending] = useState<UndoReport | null>(null);
   const [report, setReport] = useState<ReportDocument | null>(null);
+  const [comparison, setComparison] = useState<Session['comparison']>(null);
   const snapshot = useRef<WorkbookSnapshot | null>(null);
   const recorded = useRef(false);
   const strings = STRINGS[settings.lang];
@@ -97,14 +112,16 @@ export function useSession(host: WorkbookHost): Session {
     snapshot.current = read.snapshot;
     recorded.current = read.undoable;
     setUndoable(read.undoable);
-    const result = analyse(read.snapshot, { profile: s.profile, lang: s.lang });
+    const result = analyse(read.snapshot, scoring(s, template));
     setAnalysis(result);
     // What the host noticed, for the sheets the tables are on only: a clerk cannot act on the others.
     const used = new Set([...result.model.lists, ...result.model.indicatorLists, ...result.model.forms, ...result.model.departments].map((t) => t.sheet));
-    setIssues([...(host.notes?.(s.lang) ?? []).filter((i) => used.has(i.sheet)), ...result.issues]);
+    const diffs = template ? conform(template.snapshot, read.snapshot, { profile: (s.profile ? getProfile(s.profile) : template.carried?.profile) ?? undefined, lang: s.lang }) : [];
+    setIssues([...(host.notes?.(s.lang) ?? []).filter((i) => used.has(i.sheet)), ...sortIssues([...result.issues, ...diffs], read.snapshot)]);
+    setComparison(template ? { name: template.name, count: diffs.length } : null);
     setSelected(null);
     return result;
-  }, [host, settings]);
+  }, [host, settings, template]);
 
   const clear = () => {
     setWritten(null);
@@ -139,7 +156,7 @@ export function useSession(host: WorkbookHost): Session {
     const current = await refresh();
     // Drafted from the figures as filled, so it never quotes a total that filling corrects.
     const filled = applyPlanToSnapshot(snapshot.current as WorkbookSnapshot, current.plan);
-    const summary = summarise(analyse(filled, { profile: settings.profile, lang: settings.lang }), filled, { year: settings.year, unitName: settings.unitName });
+    const summary = summarise(analyse(filled, scoring(settings, template)), filled, { year: settings.year, unitName: settings.unitName });
     const name = await host.writeSummary(summary.sheet);
     setReport(summary.document);
     setNotice({ intent: 'success', text: host.kind === 'file' ? strings.reportWrittenFile(name) : strings.reportWritten(name) });
@@ -201,7 +218,8 @@ export function useSession(host: WorkbookHost): Session {
   });
 
   return {
-    settings, strings, busy, analysis, snapshot: snapshot.current, issues, pending, written, notice, selected, undoable, undoPending, report,
+    settings, strings, busy, analysis, snapshot: snapshot.current, issues, pending, written, notice, selected, undoable, undoPending, report, comparison,
+    profileFrom: !settings.profile && template?.carried?.profile ? 'template' : analysis?.profileSource ?? 'default',
     check, prepareFill, confirmFill, cancelFill: () => setPending(null), writeReport, prepareUndo, confirmUndo, cancelUndo: () => setUndoPending(null),
     select, saveSettings, reload, perform,
   };

@@ -71,7 +71,7 @@ test('计算并回填 previews, writes on confirmation; 生成报告 adds the re
 });
 
 test('a file that is not a workbook gets a clear message and the open workbook stays', async () => {
-  await page.locator('input[type=file]').setInputFiles({ name: '通讯录.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('姓名,电话\n张三,123') });
+  await page.locator('input[type=file]:not([data-testid=template-input])').setInputFiles({ name: '通讯录.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('姓名,电话\n张三,123') });
   await page.getByText('通讯录.xlsx 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。').waitFor();
   expect(await page.getByText('操作未完成').count()).toBe(1);
   expect(await page.getByTestId('file-name').textContent()).toBe('sample.xlsx');

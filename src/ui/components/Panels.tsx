@@ -14,7 +14,15 @@ const useStyles = makeStyles({
   settings: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px', marginBottom: '8px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
 });
 
-export function Recognised({ analysis, strings }: { analysis: Analysis; strings: Strings }) {
+export interface RecognisedProps {
+  analysis: Analysis;
+  strings: Strings;
+  lang: Lang;
+  profileFrom: string;
+  comparison: { name: string; count: number } | null;
+}
+
+export function Recognised({ analysis, strings, lang, profileFrom, comparison }: RecognisedProps) {
   const styles = useStyles();
   const m = analysis.model;
   const parts: string[] = [];
@@ -29,6 +37,14 @@ export function Recognised({ analysis, strings }: { analysis: Analysis; strings:
       {strings.found(parts)}
       <br />
       {strings.onSheets(sheets)}
+      <br />
+      <span data-testid="profile-used">{strings.profileUsed(analysis.profileLabel[lang], profileFrom)}</span>
+      {comparison && (
+        <>
+          <br />
+          <span data-testid="template-result">{comparison.count ? strings.template.differs(comparison.name, comparison.count) : strings.template.same(comparison.name)}</span>
+        </>
+      )}
     </p>
   );
 }
@@ -40,6 +56,7 @@ export function SettingsPanel({ settings, strings, busy, onSave }: { settings: S
     <form className={styles.settings} onSubmit={(e) => { e.preventDefault(); onSave(draft); }} aria-label={strings.settings}>
       <Field label={strings.profile}>
         <Select value={draft.profile} onChange={(_, d) => setDraft({ ...draft, profile: d.value })}>
+          <option value="">{strings.profileAuto}</option>
           {Object.values(PROFILES).map((p) => <option key={p.name} value={p.name}>{p.label[draft.lang]}</option>)}
         </Select>
       </Field>
