@@ -4,7 +4,7 @@
 const { performance } = require('perf_hooks');
 const { unzipSync } = require('fflate');
 const { SaxesParser } = require('saxes');
-const { analyse, summarise } = require('../dist/node/engine');
+const { analyse, conform, summarise } = require('../dist/node/engine');
 const { applyPlan, readWorkbookSync, workbookBytes, writeSummary } = require('../dist/node/gateways/xlsx');
 const { applyPlanToSnapshot } = require('../dist/node/gateways/memory');
 const { formSheet, indicatorListSheet, projectListSheet } = require('../dist/node/samples/layouts');
@@ -87,6 +87,15 @@ async function run(projects, forms, runs) {
   row('read (package → snapshot)', read.ms, `  ${(read.ms / f.ms).toFixed(2)}× floor`);
   row('check (read + analyse)', c.ms, `  ${(c.ms / f.ms).toFixed(2)}× floor (goal ≤ 2×)  → ${a.model.projects.length} projects, ${a.model.indicators.length} indicators, ${a.issues.length} issues`);
   row('fill (check + report + write)', w.ms, `  ${(w.ms / f.ms).toFixed(2)}× floor (goal ≤ 3×)  → ${w.result.analysis.plan.writes.length} writes, ${(w.result.out.length / 1024).toFixed(0)} KiB`);
+
+  // The bureau's blank template of the same layouts: ten list rows, one project's indicators, one form a sheet.
+  const blank = { name: '', indicators: project(0).indicators.map((i) => ({ l1: i.l1, l2: i.l2, l3: '', target: null, weight: i.weight })) };
+  const template = [projectListSheet('项目汇总表', '汇总表', Array.from({ length: 10 }, () => ({ name: '' }))), indicatorListSheet('绩效指标表', '指标表', [blank])];
+  if (forms) template.push(formSheet('自评表1', [blank], 2025, '某县'));
+  const tSnapshot = readWorkbookSync(new Uint8Array(await specsToWorkbook(template).xlsx.writeBuffer()), 'template.xlsx').snapshot;
+  const uSnapshot = read.result.snapshot;
+  const t = best(runs, () => conform(tSnapshot, uSnapshot));
+  row('conform (template vs workbook)', t.ms, `  ${(t.ms / c.ms).toFixed(2)}× check  → ${t.result.length} differences`);
 }
 
 (async () => {

@@ -11,6 +11,8 @@ const ADD = 0.5;
 /** Two list rows pair up, in order, before either is dropped or added. */
 const LIST_PAIR = 0.1;
 const BLANK_PAIR = 0.2;
+/** Past this many template × unit rows in one part, rows are paired by position (no real template is near it). */
+const MAX_CELLS = 20_000_000;
 
 export interface RowPair {
   t: number;
@@ -53,6 +55,10 @@ export function alignRows(template: SheetLayout, unit: SheetLayout, t: { from: n
     return found + (tOpen(i) && uOpen(j) ? LIST_PAIR : 0);
   };
 
+  if ((n + 1) * (m + 1) > MAX_CELLS) {
+    const pairs = Array.from({ length: Math.min(n, m) }, (_, i) => ({ t: t.from + i, u: u.from + i }));
+    return { template: t, unit: u, pairs, dropped: [], added: [], fixed };
+  }
   // score[i][j]: best alignment of the first i template rows with the first j unit rows.
   const w = m + 1;
   const score = new Float64Array((n + 1) * w);
