@@ -65,6 +65,8 @@ const zh = {
   changedFormula: (where: string) => `${where}（现为公式）`,
   sheetGone: (where: string) => `${where}（工作表已不存在）`,
   listSeparator: '、',
+  /** Between two sentences: nothing after a Chinese full stop, a space after an English one. */
+  gap: '',
   reportWritten: (sheet: string) => `已生成“${sheet}”工作表。`,
   reportWrittenFile: (sheet: string) => `已生成“${sheet}”工作表，下载结果后即可在工作簿中查看；下面是报告预览。`,
   reportPreview: '报告预览',
@@ -154,6 +156,7 @@ const en: Strings = {
   changedFormula: (where) => `${where} (now a formula)`,
   sheetGone: (where) => `${where} (sheet no longer there)`,
   listSeparator: ', ',
+  gap: ' ',
   reportWritten: (sheet) => `Wrote the sheet "${sheet}".`,
   reportWrittenFile: (sheet) => `Wrote the sheet "${sheet}"; download the result to see it in the workbook. A preview follows.`,
   reportPreview: 'Report preview',
