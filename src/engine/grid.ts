@@ -8,16 +8,22 @@ import { cellText, labelKey } from './text';
 
 const NONE: readonly number[] = [];
 
-/** Indexes of an array's elements: a loop for short or dense arrays, `for in` for long sparse ones. */
+/**
+ * Visits the indexes of an array's elements in order. A plain loop for dense arrays; when the holes
+ * outnumber the elements (a sparse row or sheet), `for in`, which visits only the elements there are.
+ */
 function indexes(array: readonly unknown[], visit: (index: number) => void): void {
-  if (array.length <= 4096) {
-    for (let i = 0; i < array.length; i++) if (i in array) visit(i);
-    return;
-  }
-  // `for in` visits only the elements a sparse array holds (and in index order for array indexes).
-  for (const key in array) {
-    const i = Number(key);
-    if (Number.isInteger(i)) visit(i);
+  let holes = 0;
+  for (let i = 0; i < array.length; i++) {
+    if (i in array) {
+      visit(i);
+    } else if (++holes > 1024 && holes > i / 2) {
+      for (const key in array) {
+        const k = Number(key);
+        if (k > i && Number.isInteger(k)) visit(k);
+      }
+      return;
+    }
   }
 }
 
@@ -45,8 +51,8 @@ export class Grid {
   private readonly merges: Area[];
   /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
   private readonly mergesAt = new Map<number, Area[]>();
-  /** Header search asks for the same labels many times; folding them is the costly part. */
-  private readonly labels = new Map<number, string>();
+  /** Header search asks for the same labels many times; folding them is the costly part. By row, then column. */
+  private readonly labels: string[][] = [];
   private readonly uncalculated: Set<string>;
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -107,13 +113,12 @@ export class Grid {
   }
 
   label(row: number, col: number): string {
-    const key = row * 16384 + col;
-    let label = this.labels.get(key);
-    if (label === undefined) {
-      const value = this.value(row, col);
-      label = typeof value === 'string' ? labelKey(value) : '';
-      this.labels.set(key, label);
-    }
+    const value = this.value(row, col);
+    if (typeof value !== 'string') return '';
+    let line = this.labels[row];
+    if (!line) this.labels[row] = line = [];
+    let label = line[col];
+    if (label === undefined) line[col] = label = labelKey(value);
     return label;
   }
 

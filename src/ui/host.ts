@@ -1,4 +1,4 @@
-// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser.
+// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser (the file gateway).
 // Small and owned by us; the engine does everything else.
 
 import { type CellWrite, type Issue, type Lang, type Plan, getProfile, type SheetDescription, type WorkbookSnapshot } from '../engine';

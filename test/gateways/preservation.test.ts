@@ -26,7 +26,7 @@ interface Filled {
   input: string;
   output: string;
   report: boolean;
-  writes: JsonReport['writes'];
+  writes: NonNullable<JsonReport['writes']>;
 }
 
 let dir: string;

@@ -119,7 +119,8 @@ function open(bytes: Uint8Array, fileName: string): OpenedWorkbook {
     parts.set(entry.name, { entry, index: read.index });
     if (read.overlapping.length) notes.push({ kind: 'merge-overlap', sheet: entry.name, ranges: read.overlapping.map((o) => o.range) });
   }
-  if (sheets.length === 0) throw new FileError('empty', fileName);
+  // No worksheet at all is an empty workbook; worksheets whose parts are all missing, a damaged one.
+  if (sheets.length === 0) throw new FileError(notes.length ? 'unreadable' : 'empty', fileName);
   return {
     fileName,
     snapshot: { sheets },

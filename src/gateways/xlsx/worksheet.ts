@@ -2,7 +2,7 @@
 // out), cached results, merges and protection for the snapshot; and where each row and cell element
 // sits in the XML, so that the patch writer can replace exactly the cells it writes.
 
-import { type Area, parseA1, parseArea, toA1 } from '../../engine/address';
+import { type Area, parseArea, toA1 } from '../../engine/address';
 import type { CellValue, SheetSnapshot } from '../../engine';
 import { dateText, fromIsoDate } from './dates';
 import { shiftFormula } from './formula';
@@ -13,11 +13,26 @@ import { scanXml, XmlError } from './xml';
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
 
+/** "B12" (or "$B$12") → row 11, column 1: read by character, as it is read for every cell. */
 function cellRef(text: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text);
-  const ref = m ? parseA1(text) : null;
-  if (!ref || ref.row < 0 || ref.row > MAX_ROW || ref.col > MAX_COL) throw new XmlError(`bad cell reference ${text}`);
-  return ref;
+  let i = 0;
+  let col = 0;
+  let row = 0;
+  if (text.charCodeAt(i) === 36) i++;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  if (text.charCodeAt(i) === 36) i++;
+  const digits = i;
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (col < 1 || col > MAX_COL + 1 || row < 1 || row > MAX_ROW + 1 || i !== text.length || i === digits) throw new XmlError(`bad cell reference ${text}`);
+  return { row: row - 1, col: col - 1 };
 }
 
 function rowNumber(text: string): number {
@@ -40,9 +55,9 @@ export interface SheetLayoutIndex {
   sheetData: (Span & { selfClosing: boolean }) | null;
   dimension: (Span & { ref: string }) | null;
   /** Row elements in document order. `style` is the row's own format (customFormat), or -1. */
-  rows: { index: number[]; start: number[]; tagEnd: number[]; end: number[]; style: number[] };
+  rows: { index: Int32Array; start: Int32Array; tagEnd: Int32Array; end: Int32Array; style: Int32Array };
   /** Cell elements in document order. */
-  cells: { row: number[]; col: number[]; start: number[]; end: number[]; style: number[] };
+  cells: { row: Int32Array; col: Int32Array; start: Int32Array; end: Int32Array; style: Int32Array };
   /** Column default formats (<col min max style>), 0-based inclusive. */
   cols: Array<{ min: number; max: number; style: number }>;
 }
@@ -74,6 +89,29 @@ const ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM
 const ARRAY_SPELL_LIMIT = 10000;
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 
+/** A growing list of 32-bit integers: a million cells' positions in 20 MB, not 80. */
+class Ints {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  setLast(value: number): void {
+    this.data[this.length - 1] = value;
+  }
+
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 interface CellState {
   row: number;
   col: number;
@@ -95,12 +133,9 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   const dates: Record<string, string> = {};
   const merges: string[] = [];
   let isProtected = false;
-  const index: SheetLayoutIndex = {
-    xml, prefix: '', sheetData: null, dimension: null,
-    rows: { index: [], start: [], tagEnd: [], end: [], style: [] },
-    cells: { row: [], col: [], start: [], end: [], style: [] },
-    cols: [],
-  };
+  const index: SheetLayoutIndex = { xml, prefix: '', sheetData: null, dimension: null, rows: null!, cells: null!, cols: [] };
+  const rows = { index: new Ints(), start: new Ints(), tagEnd: new Ints(), end: new Ints(), style: new Ints() };
+  const cells = { row: new Ints(), col: new Ints(), start: new Ints(), end: new Ints(), style: new Ints() };
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const arrays: Array<{ area: Area; formula: string }> = [];
   let cellCount = 0;
@@ -118,11 +153,11 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   const finishCell = (end: number) => {
     const c = cell!;
     cell = null;
-    index.cells.row.push(c.row);
-    index.cells.col.push(c.col);
-    index.cells.start.push(c.start);
-    index.cells.end.push(end);
-    index.cells.style.push(c.style);
+    cells.row.push(c.row);
+    cells.col.push(c.col);
+    cells.start.push(c.start);
+    cells.end.push(end);
+    cells.style.push(c.style);
     const address = toA1(c.row, c.col);
     let formula = c.formula;
     if (c.formulaType === 'shared' && c.sharedIndex !== undefined) {
@@ -182,11 +217,11 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       if (el.depth === 2 && el.name === 'row') {
         row = el.attributes.r ? rowNumber(el.attributes.r) : row + 1;
         col = -1;
-        index.rows.index.push(row);
-        index.rows.start.push(el.start);
-        index.rows.tagEnd.push(el.end);
-        index.rows.end.push(el.end);
-        index.rows.style.push(truthy(el.attributes.customFormat) ? Number(el.attributes.s ?? 0) : -1);
+        rows.index.push(row);
+        rows.start.push(el.start);
+        rows.tagEnd.push(el.end);
+        rows.end.push(el.end);
+        rows.style.push(truthy(el.attributes.customFormat) ? Number(el.attributes.s ?? 0) : -1);
       } else if (el.depth === 3 && el.name === 'c') {
         if (el.attributes.r) {
           const ref = cellRef(el.attributes.r);
@@ -225,7 +260,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
         return;
       }
       if (!inSheetData) return;
-      if (depth === 2 && name === 'row') index.rows.end[index.rows.end.length - 1] = end;
+      if (depth === 2 && name === 'row') rows.end.setLast(end);
       else if (depth === 3 && name === 'c' && cell) finishCell(end);
       else if (cell && depth === 4) {
         if (name === 'v') inValue = false;
@@ -244,6 +279,8 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
     },
   });
 
+  index.rows = { index: rows.index.done(), start: rows.start.done(), tagEnd: rows.tagEnd.done(), end: rows.end.done(), style: rows.style.done() };
+  index.cells = { row: cells.row.done(), col: cells.col.done(), start: cells.start.done(), end: cells.end.done(), style: cells.style.done() };
   for (const { area, formula } of arrays) {
     if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > ARRAY_SPELL_LIMIT) continue;
     for (let r = area.top; r <= area.bottom; r++) {
