@@ -22,8 +22,9 @@ serve({ port }).then(({ url, secure }) => {
   Web page (opens with the bundled sample workbook; open your own .xlsx there; loads no office.js):
     ${url}
 
-  Excel add-in: sideload manifest.xml, which points at https://localhost:${port}/taskpane.html
-  (the steps for Excel on Windows, on the Mac and on the web are in README.md, "Trying it in Excel").
+  Excel add-in: sideload manifest.xml, which points at https://localhost:3000/taskpane.html
+  (the steps for Excel on Windows, on the Mac and on the web are in README.md, "Trying it in Excel").${port === 3000 ? '' : `
+  This server is on port ${port}: for Excel, run it on 3000 or change the port in manifest.xml.`}
 ${secure ? '' : `
   Served over plain http: Excel needs https. Install Office's development certificates once with
     npx office-addin-dev-certs install

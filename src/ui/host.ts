@@ -1,7 +1,7 @@
-// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser.
+// What the pane needs from where the workbook lives: Excel (Office.js) or a file in the browser (the file gateway).
 // Small and owned by us; the engine does everything else.
 
-import type { CellWrite, Issue, Lang, Plan, SheetDescription, WorkbookSnapshot } from '../engine';
+import { type CellWrite, type Issue, type Lang, type Plan, getProfile, type SheetDescription, type WorkbookSnapshot } from '../engine';
 import type { UndoPlan } from '../gateways/fillRecord';
 
 export interface Settings {
@@ -13,6 +13,17 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { profile: '', year: null, unitName: '', lang: 'zh' };
+
+/** Settings as a workbook keeps them, each field checked: a file is input, not trusted. */
+export function settingsFrom(stored: unknown): Settings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
+  return {
+    profile: typeof s.profile === 'string' && getProfile(s.profile) !== null ? s.profile : DEFAULT_SETTINGS.profile,
+    year: typeof s.year === 'number' && Number.isInteger(s.year) ? s.year : null,
+    unitName: typeof s.unitName === 'string' ? s.unitName : '',
+    lang: s.lang === 'en' ? 'en' : 'zh',
+  };
+}
 
 /** Settings kept in the workbook, so the next user of the file sees the same. */
 export interface SettingsStore {

@@ -80,6 +80,8 @@ const zh = {
   changedFormula: (where: string) => `${where}（现为公式）`,
   sheetGone: (where: string) => `${where}（工作表已不存在）`,
   listSeparator: '、',
+  /** Between two sentences: nothing after a Chinese full stop, a space after an English one. */
+  gap: '',
   reportWritten: (sheet: string) => `已生成“${sheet}”工作表。`,
   reportWrittenFile: (sheet: string) => `已生成“${sheet}”工作表，下载结果后即可在工作簿中查看；下面是报告预览。`,
   reportPreview: '报告预览',
@@ -101,7 +103,7 @@ const zh = {
     downloaded: (name: string) => `已下载“${name}”，请到浏览器的下载文件夹中查看。`,
     privacy: '所有处理都在本机浏览器中完成，文件不会上传。',
     sampleFailed: '示例工作簿加载失败，请用“打开文件”选择工作簿。',
-    overlap: (n: number, ranges: string) => `这张表有 ${n} 处合并单元格互相重叠（常见于 WPS 保存的文件）：${ranges}。读取时已按不重叠处理，内容没有改变；下载的文件里这几处合并会被拆开，请在 Excel 中检查后重新合并。`,
+    overlap: (n: number, ranges: string) => `这张表有 ${n} 处合并单元格与别的合并单元格重叠（WPS 保存的文件里常见）：${ranges}。检查时没有算上这几处合并，单元格内容不受影响；下载的文件保持原样，Excel 打开时可能提示修复。可在 WPS 中先取消这几处合并、再重新合并后保存。`,
   },
 };
 
@@ -184,6 +186,7 @@ const en: Strings = {
   changedFormula: (where) => `${where} (now a formula)`,
   sheetGone: (where) => `${where} (sheet no longer there)`,
   listSeparator: ', ',
+  gap: ' ',
   reportWritten: (sheet) => `Wrote the sheet "${sheet}".`,
   reportWrittenFile: (sheet) => `Wrote the sheet "${sheet}"; download the result to see it in the workbook. A preview follows.`,
   reportPreview: 'Report preview',
@@ -205,7 +208,7 @@ const en: Strings = {
     downloaded: (name) => `Downloaded "${name}"; find it in the browser's downloads folder.`,
     privacy: 'Everything runs in this browser; the file is not uploaded.',
     sampleFailed: 'The sample workbook could not be loaded; open a workbook with "Open file".',
-    overlap: (n, ranges) => `This sheet has ${n} merged areas that overlap (common in files saved by WPS): ${ranges}. They were read as if they did not overlap, and no content changed; the downloaded file splits these merges, so check them in Excel and merge again.`,
+    overlap: (n, ranges) => `This sheet has ${n} merged area(s) overlapping another merge (common in files saved by WPS): ${ranges}. The check leaves them out and no cell content is affected; the downloaded file keeps them as they are, and Excel may offer to repair them. In WPS, unmerge these areas, merge them again and save.`,
   },
 };
 

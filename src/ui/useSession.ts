@@ -149,7 +149,7 @@ export function useSession(host: WorkbookHost, template: ChosenTemplate | null =
     // A fill too large to record leaves nothing to undo: said, not discovered later.
     setNotice(recorded.current || done.length === 0
       ? { intent: 'success', text: strings.written(done.length) }
-      : { intent: 'warning', text: `${strings.written(done.length)} ${strings.notRecorded}` });
+      : { intent: 'warning', text: `${strings.written(done.length)}${strings.gap}${strings.notRecorded}` });
   });
 
   const writeReport = () => run('report', async () => {
@@ -178,10 +178,10 @@ export function useSession(host: WorkbookHost, template: ChosenTemplate | null =
     setUndoPending(null);
     await refresh();
     if (!done || done.plan.restore.length === 0) {
-      setNotice({ intent: 'info', text: done ? `${strings.undoNothingLeft}${done.plan.changed.length ? ` ${strings.undoneKept(done.plan.changed.length, changedCells(done, strings))}` : ''}` : strings.undoNothing });
+      setNotice({ intent: 'info', text: done ? `${strings.undoNothingLeft}${done.plan.changed.length ? `${strings.gap}${strings.undoneKept(done.plan.changed.length, changedCells(done, strings))}` : ''}` : strings.undoNothing });
       return;
     }
-    const kept = done.plan.changed.length ? ` ${strings.undoneKept(done.plan.changed.length, changedCells(done, strings))}` : '';
+    const kept = done.plan.changed.length ? `${strings.gap}${strings.undoneKept(done.plan.changed.length, changedCells(done, strings))}` : '';
     setNotice({ intent: kept ? 'warning' : 'success', text: `${strings.undone(done.plan.restore.length)}${kept}` });
   });
 

@@ -239,7 +239,7 @@ describe.each(DOORS)('through the $name', (door) => {
       model.sheet('自评表-其他').protected = true;
       const error = await applyPlan(api(model), plan, { budget: 2_000 }).catch((e) => e);
       const message = describeOfficeError(error, 'zh');
-      expect(message).toMatch(/^工作表或工作簿结构受保护，或文件为只读，无法写入。请在“审阅”选项卡中撤销工作表保护或工作簿保护（或另存一份可编辑的文件）后重试。 出错前已写入 \d+ 个单元格：项目汇总表!G5,/);
+      expect(message).toMatch(/^工作表或工作簿结构受保护，或文件为只读，无法写入。请在“审阅”选项卡中撤销工作表保护或工作簿保护（或另存一份可编辑的文件）后重试。出错前已写入 \d+ 个单元格：项目汇总表!G5,/);
       expect(message).toContain('出错的这一批');
     });
 

@@ -105,3 +105,29 @@ export { XML };
 export function specRows(spec: SheetSpec): CellValue[][] {
   return spec.rows.map((line) => line.map((v) => (v === undefined ? null : v)));
 }
+
+/**
+ * A workbook from sheet parts (name → worksheet XML), with any part added, replaced or (null) removed.
+ * Sheet i is xl/worksheets/sheet{i+1}.xml; shared strings and styles come only when given.
+ */
+export function workbookOf(sheets: Record<string, string | Uint8Array>, extra: Record<string, string | Uint8Array | null> = {}, workbookAttrs = ''): Uint8Array {
+  const names = Object.keys(sheets);
+  const relList: Array<[string, string, string]> = names.map((_, i) => [`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`]);
+  if (extra['xl/sharedStrings.xml']) relList.push(['rIdS', 'sharedStrings', 'sharedStrings.xml']);
+  if (extra['xl/styles.xml']) relList.push(['rIdT', 'styles', 'styles.xml']);
+  const all: Record<string, string | Uint8Array> = {
+    '[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+    '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]),
+    'xl/workbook.xml': `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}">${workbookAttrs}<sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': rels(relList),
+  };
+  names.forEach((n, i) => (all[`xl/worksheets/sheet${i + 1}.xml`] = sheets[n]));
+  for (const [name, data] of Object.entries(extra)) {
+    if (data === null) delete all[name];
+    else all[name] = data;
+  }
+  return zip(all);
+}
+
+/** A worksheet holding just this sheetData body (rows), and whatever follows sheetData. */
+export const sheetOf = (rowsXml: string, after = '', before = '') => `${XML}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${before}<sheetData>${rowsXml}</sheetData>${after}</worksheet>`;

@@ -2,7 +2,7 @@
 import type { Analysis, CellValue, Issue, SheetSnapshot, WorkbookSnapshot } from '../../src/engine';
 
 export function sheet(name: string, values: CellValue[][], extra: Partial<Omit<SheetSnapshot, 'name' | 'values'>> = {}): SheetSnapshot {
-  return { name, values, formulas: extra.formulas ?? {}, merges: extra.merges ?? [], protected: extra.protected };
+  return { ...extra, name, values, formulas: extra.formulas ?? {}, merges: extra.merges ?? [], protected: extra.protected };
 }
 
 export function book(...sheets: SheetSnapshot[]): WorkbookSnapshot {

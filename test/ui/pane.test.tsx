@@ -161,9 +161,9 @@ test('撤销上次回填 says what goes back and what stays, then puts back only
   host.setCell('项目汇总表', 'I6', 88); // corrected by hand after the fill
   await click('撤销上次回填');
   const preview = screen.getByRole('region', { name: /^上次回填（2025-03-01 10:22）改动了 105 个单元格。$/ });
-  expect(preview.textContent).toContain('撤销将恢复其中 104 个单元格的原内容和格式。 1 个单元格在回填后又被改动过，将保持现状：项目汇总表!I6（现为 88）。');
+  expect(preview.textContent).toContain('撤销将恢复其中 104 个单元格的原内容和格式。1 个单元格在回填后又被改动过，将保持现状：项目汇总表!I6（现为 88）。');
   await click('确认撤销');
-  expect(screen.getByText('已恢复 104 个单元格。 1 个单元格在回填后被改动过，未恢复：项目汇总表!I6（现为 88）。')).toBeTruthy();
+  expect(screen.getByText('已恢复 104 个单元格。1 个单元格在回填后被改动过，未恢复：项目汇总表!I6（现为 88）。')).toBeTruthy();
   expect([host.cell('项目汇总表', 'G6'), host.cell('项目汇总表', 'I6')]).toEqual([null, 88]);
   expect(screen.queryByRole('button', { name: '撤销上次回填' })).toBeNull();
 });

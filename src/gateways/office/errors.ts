@@ -71,8 +71,9 @@ export function describeOfficeError(error: unknown, lang: Lang): string {
   else text = t.internal((error as Error)?.message ?? String(error));
   if (error instanceof PartialWriteError) {
     const written: CellWrite[] = error.written;
-    if (written.length) text += ` ${t.partial(written.length, cellList(written, lang))}`;
-    if (error.uncertain.length) text += ` ${t.uncertain(error.uncertain.length, cellList(error.uncertain, lang))}`;
+    const gap = lang === 'zh' ? '' : ' ';
+    if (written.length) text += `${gap}${t.partial(written.length, cellList(written, lang))}`;
+    if (error.uncertain.length) text += `${gap}${t.uncertain(error.uncertain.length, cellList(error.uncertain, lang))}`;
   }
   return text;
 }

@@ -179,6 +179,7 @@ export class ZipArchive {
    * compressed bytes, in their order; new ones follow.
    */
   write(changed: Map<string, Uint8Array | null>): Uint8Array {
+    if (changed.size === 0) return this.bytes; // nothing changed: the very same file
     const chunks: Uint8Array[] = [];
     let failure: Error | null = null;
     const zip = new Zip((error, chunk) => {

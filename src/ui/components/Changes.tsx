@@ -79,8 +79,8 @@ export function UndoPreview({ report, strings, busy, onConfirm, onCancel }: { re
       <strong>{title}</strong>
       <p className={styles.note}>
         {restore.length ? strings.undoWill(restore.length) : strings.undoNothingLeft}
-        {unchanged.length > 0 && ` ${strings.undoAlready(unchanged.length)}`}
-        {changed.length > 0 && ` ${strings.undoKeeps(changed.length, changedCells(report, strings))}`}
+        {unchanged.length > 0 && `${strings.gap}${strings.undoAlready(unchanged.length)}`}
+        {changed.length > 0 && `${strings.gap}${strings.undoKeeps(changed.length, changedCells(report, strings))}`}
       </p>
       <div className={styles.buttons}>
         <Button appearance="primary" size="small" disabled={busy || restore.length === 0} onClick={onConfirm}>{strings.confirmUndo}</Button>

@@ -3,7 +3,7 @@
 import {
   applyPlan, describeOfficeError, loadDocumentSettings, officeApi, previewUndo, readSnapshot, saveDocumentSettings, selectCell, undoLastFill, writeSummarySheet,
 } from '../../gateways/office';
-import { DEFAULT_SETTINGS, type Settings, type WorkbookHost } from '../host';
+import { settingsFrom, type WorkbookHost } from '../host';
 
 export function excelHost(): WorkbookHost {
   const api = officeApi();
@@ -12,7 +12,7 @@ export function excelHost(): WorkbookHost {
   return {
     kind: 'excel',
     settings: {
-      load: () => loadDocumentSettings<Settings>(DEFAULT_SETTINGS),
+      load: () => settingsFrom(loadDocumentSettings()),
       save: (settings) => saveDocumentSettings(settings),
     },
     async read() {
