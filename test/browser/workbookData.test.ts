@@ -21,7 +21,7 @@ async function download(page: Page): Promise<Buffer> {
 }
 
 async function openFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page.locator('input[type=file]:not([data-testid=template-input])').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
   await page.getByTestId('file-name').filter({ hasText: name }).waitFor();
   await page.getByTestId('recognised').waitFor();
 }

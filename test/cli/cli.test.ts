@@ -91,7 +91,7 @@ describe('selfeval check on the sample township', () => {
     }));
     const { out } = await run('check', file);
     expect(out).toContain('【项目汇总表】（隐藏的工作表：请先取消隐藏再修改）');
-    expect(out).toMatch(/错误 {2}F5 {4}“全年执行数”应为数字，当前为“待定”/);
+    expect(out).toMatch(/错误 {2}F5 {4}项目“道路维护”：“全年执行数”应为数字，当前为“待定”/);
   });
 
   test('a clean workbook exits 0', async () => {

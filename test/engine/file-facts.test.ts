@@ -15,7 +15,7 @@ describe('a date-formatted cell in an amount column', () => {
     const spec = list();
     spec.rows[5][5] = 45658; // F6, 全年执行数, formatted as a date in the file
     const a = analyse(book({ ...fromSpec(spec), dates: { F6: '2025-01-01' } }));
-    expect(issue(a, 'cell.date', '项目汇总表!F6').message).toBe('“全年执行数”单元格为日期格式，显示为 2025-01-01，不能当作数字读取；请把单元格格式改为“常规”或“数值”，再填写正确的数字。');
+    expect(issue(a, 'cell.date', '项目汇总表!F6').message).toBe('项目“环境整治”：“全年执行数”单元格为日期格式，显示为 2025-01-01，不能当作数字读取；请把单元格格式改为“常规”或“数值”，再填写正确的数字。');
     expect(a.model.projects.find((p) => p.name === '环境整治')?.executed ?? null).toBeNull();
     expect(planned(a, '项目汇总表!G6')).toBeUndefined();
     expect(where(a, 'exec.over')).toEqual([]);

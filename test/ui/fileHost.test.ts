@@ -49,7 +49,7 @@ async function fill(host: FileHost) {
 
 test('settings travel with the file, in the part Excel keeps add-in settings in, and never leak into the next file', async () => {
   const first = await opened(SAMPLE);
-  expect(first.settings.load()).toEqual({ profile: 'national', year: null, unitName: '', lang: 'zh' });
+  expect(first.settings.load()).toEqual({ profile: '', year: null, unitName: '', lang: 'zh' });
   await first.settings.save({ profile: 'provincial', year: 2024, unitName: '红旗乡人民政府', lang: 'en' });
   const bytes = await downloaded(first);
 
