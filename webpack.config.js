@@ -1,12 +1,12 @@
-// The task pane and the offline web page: one bundle. `--env office=local` loads office.js from a local
-// copy (npm start, browser tests); the default loads it from the Office CDN, as production must.
+// The task pane and the offline web page: one bundle. The pane loads office.js from the Office CDN itself,
+// and only inside Office; the ribbon's function file (commands.html), which only Office opens, names it.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyPlugin = require('copy-webpack-plugin');
 
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env, argv = {}) => ({
   mode: argv.mode || 'production',
   entry: { taskpane: './src/ui/main.tsx' },
   output: {
@@ -25,7 +25,7 @@ module.exports = (env = {}, argv = {}) => ({
       template: `src/ui/${page}.html`,
       filename: `${page}.html`,
       chunks: page === 'taskpane' ? ['taskpane'] : [],
-      templateParameters: { officeJs: env.office === 'local' ? 'office-js/office.js' : OFFICE_CDN },
+      templateParameters: { officeJs: OFFICE_CDN },
     })),
     new CopyPlugin({
       patterns: [

@@ -4,7 +4,7 @@
 const { performance } = require('perf_hooks');
 const { unzipSync } = require('fflate');
 const { SaxesParser } = require('saxes');
-const { analyse, summarise } = require('../dist/node/engine');
+const { analyse, conform, summarise } = require('../dist/node/engine');
 const { applyPlan, readWorkbookSync, workbookBytes, writeSummary } = require('../dist/node/gateways/xlsx');
 const { applyPlanToSnapshot } = require('../dist/node/gateways/memory');
 const { formSheet, indicatorListSheet, projectListSheet } = require('../dist/node/samples/layouts');
@@ -100,6 +100,15 @@ async function run(projects, forms, runs) {
   row('  of which read (package → snapshot)', read.ms, `  ${times(read.ms)}`);
   row('  of which write (patch + zip)', write.ms, `  ${times(write.ms)}`);
   row('  of which one analyse (engine)', engine.ms, `  ${times(engine.ms)}; fill analyses twice (the report is drafted from the filled workbook)`);
+
+  // The bureau's blank template of the same layouts: ten list rows, one project's indicators, one form a sheet.
+  const blank = { name: '', indicators: project(0).indicators.map((i) => ({ l1: i.l1, l2: i.l2, l3: '', target: null, weight: i.weight })) };
+  const template = [projectListSheet('项目汇总表', '汇总表', Array.from({ length: 10 }, () => ({ name: '' }))), indicatorListSheet('绩效指标表', '指标表', [blank])];
+  if (forms) template.push(formSheet('自评表1', [blank], 2025, '某县'));
+  const tSnapshot = readWorkbookSync(new Uint8Array(await specsToWorkbook(template).xlsx.writeBuffer()), 'template.xlsx').snapshot;
+  const uSnapshot = read.result.snapshot;
+  const t = best(runs, () => conform(tSnapshot, uSnapshot));
+  row('conform (template vs workbook)', t.ms, `  ${(t.ms / c.ms).toFixed(2)}× check  → ${t.result.length} differences`);
 }
 
 (async () => {

@@ -1,5 +1,5 @@
-// A small static server for the built pane: dist/web at /, the local office.js at /office-js/.
-// Used by `npm start` and by the browser test. Serves only files under those two folders.
+// A small static server for the built pane: dist/web at /. Used by `npm start` and by the browser tests.
+// Serves only files under that folder.
 const fs = require('fs');
 const http = require('http');
 const https = require('https');
@@ -11,10 +11,7 @@ const TYPES = {
   '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-const MOUNTS = [
-  ['/office-js/', path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist')],
-  ['/', path.join(ROOT, 'dist', 'web')],
-];
+const MOUNTS = [['/', path.join(ROOT, 'dist', 'web')]];
 
 function resolveFile(urlPath) {
   const clean = decodeURIComponent(urlPath.split('?')[0]);

@@ -1,17 +1,19 @@
 // `selfeval check|fill`: the finance bureau's batch door. No business logic here: read, analyse, print, write.
 
-import { chmodSync, closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
-import { basename, dirname, extname, join, resolve } from 'path';
+import { basename, extname } from 'path';
 import { parseArgs } from 'util';
 import {
   analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
-  type SummaryOptions, UnknownProfileError, type WorkbookSnapshot,
+  type ScoringProfile, sortIssues, type SummaryOptions, type UnitNameCell, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import {
-  applyPlan, FileError, fileIssues, LIMITS, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
+  applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
 } from '../gateways/xlsx';
+import { batch } from './batch';
+import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
+import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
 import { type Command, COMMAND_OPTIONS, helpText, type OptionName, SEVERITY, T } from './text';
 
 export interface Io {
@@ -58,6 +60,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         year: { type: 'string' },
         unit: { type: 'string' },
         'report-sheet': { type: 'string' },
+        template: { type: 'string' },
+        show: { type: 'boolean', default: false },
+        'unit-cell': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -76,21 +81,30 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   }
   try {
     if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang zh|en');
-    if (command !== 'check' && command !== 'fill' && command !== 'report') throw new UsageError(t.unknownCommand(command));
-    const refused = tokens?.find((tk) => tk.kind === 'option' && !COMMAND_OPTIONS[command].includes(tk.name as OptionName));
-    if (refused?.kind === 'option') throw new UsageError(t.notTaken(refused.rawName, command));
-    if (!file || positionals.length > 2) throw new UsageError(usage(lang));
+    if (!Object.prototype.hasOwnProperty.call(COMMAND_OPTIONS, command)) throw new UsageError(t.unknownCommand(command));
+    const known = command as Command;
+    const refused = tokens?.find((tk) => tk.kind === 'option' && !COMMAND_OPTIONS[known].includes(tk.name as OptionName));
+    if (refused?.kind === 'option') throw new UsageError(t.notTaken(refused.rawName, known));
+    if (!file || (positionals.length > 2 && known !== 'batch')) throw new UsageError(usage(lang, known));
+    if (known === 'template') {
+      return await templateCommand({ file, profile: values.profile, unitCell: values['unit-cell'], output: values.output, show: values.show, json: values.json, lang }, io.out);
+    }
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2200)) throw new UsageError(t.badYear(values.year as string));
     const sheetName = values['report-sheet'];
     if (sheetName !== undefined && sheetNameProblem(sheetName)) throw new UsageError(t.badSheetName(sheetName));
-    const options = { profile: values.profile, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
     if (values.profile && Object.prototype.hasOwnProperty.call(DEPRECATED_PROFILES, values.profile)) io.err(t.deprecatedProfile(values.profile, DEPRECATED_PROFILES[values.profile]));
+    // A template given grades by the profile it carries, unless one is chosen.
+    const template = values.template ? openTemplate(values.template, lang) : undefined;
+    const chosen = profileOption(values.profile, lang);
+    const profile = chosen ?? template?.carried?.profile ?? undefined;
+    const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
+    if (known === 'batch') return batch({ ...options, files: positionals.slice(1), year, output: values.output }, io.out);
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OutputError || e instanceof TemplateError) {
       io.err(e.message);
       return EXIT.unusable;
     }
@@ -107,42 +121,43 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 }
 
 interface Options {
-  profile?: string;
+  profile?: string | ScoringProfile;
+  /** The profile is the one the template carries. */
+  fromTemplate: boolean;
+  /** The bureau's blank template the workbook is compared with. */
+  template?: OpenTemplate;
   json: boolean;
   lang: Lang;
   summary: SummaryOptions;
+}
+
+interface Compared {
+  file: string;
+  count: number;
+  profile: boolean;
 }
 
 interface Loaded {
   opened: OpenedWorkbook;
   analysis: Analysis;
   issues: Issue[];
-}
-
-/** The file's bytes, once it is known to be a regular file of a size worth reading (never a FIFO or device: they would hang). */
-function readInput(file: string): Uint8Array {
-  let stat;
-  try {
-    stat = statSync(resolve(file));
-  } catch {
-    throw new FileError('not-found', file);
-  }
-  if (!stat.isFile()) throw new FileError('not-file', file);
-  if (stat.size > LIMITS.fileMB * 1024 * 1024) throw new FileError('too-large', file, { limit: LIMITS.fileMB });
-  const fd = openSync(resolve(file), 'r');
-  try {
-    // The file may have been swapped between stat and open: check what was opened.
-    if (!fstatSync(fd).isFile()) throw new FileError('not-file', file);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  /** The template compared with, and how many of the issues are differences from it. */
+  template?: Compared;
 }
 
 async function load(file: string, options: Options): Promise<Loaded> {
   const opened = readWorkbookSync(readInput(file), basename(file));
-  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year });
-  return { opened, analysis, issues: [...fileIssues(opened, options.lang), ...analysis.issues] };
+  const analysis = analyse(opened.snapshot, { profile: options.profile, lang: options.lang, year: options.summary.year, unitNameCell: unitNameCell(options) });
+  const issues = [...fileIssues(opened, options.lang), ...analysis.issues];
+  if (!options.template) return { opened, analysis, issues };
+  const diffs = templateIssues(options.template, opened.snapshot, options.profile, options.lang);
+  const template = { file: options.template.file, count: diffs.length, profile: options.fromTemplate };
+  return { opened, analysis, issues: sortIssues([...issues, ...diffs], opened.snapshot), template };
+}
+
+/** The cell the bureau's template marks for the unit's name, when one was given. */
+function unitNameCell(options: Options): UnitNameCell | undefined {
+  return options.template?.carried?.settings?.unitName;
 }
 
 function recognised(analysis: Analysis): boolean {
@@ -155,10 +170,10 @@ function exitFor(issues: Issue[]): number {
 }
 
 async function check(file: string, options: Options, io: Io): Promise<number> {
-  const { opened, analysis, issues } = await load(file, options);
+  const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   if (options.json) io.out(JSON.stringify(toJson(analysis, issues), null, 2));
-  else printReport(file, opened.snapshot, analysis, issues, options.lang, io);
+  else printReport(file, opened.snapshot, analysis, issues, options.lang, io, template);
   return exitFor(issues);
 }
 
@@ -178,7 +193,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   // The output is the same kind of file: an .xlsm keeps its macros, and Excel opens it only as .xlsm.
   if (extname(output).toLowerCase() !== extname(file).toLowerCase()) throw new UsageError(t.extension(extname(file) || '.xlsx'));
 
-  const { opened, analysis, issues } = await load(file, options);
+  const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   // The report written into the filled workbook describes it as filled: a total filling corrected is not quoted.
   const summary = options.noSummary ? null : draft(applyPlanToSnapshot(opened.snapshot, analysis.plan), options);
@@ -200,7 +215,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
     io.out(JSON.stringify(toJson(analysis, issues, writes), null, 2));
     return exitFor(issues);
   }
-  printReport(file, opened.snapshot, analysis, issues, options.lang, io);
+  printReport(file, opened.snapshot, analysis, issues, options.lang, io, template);
   io.out('');
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
@@ -209,58 +224,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   return exitFor(issues);
 }
 
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Write beside the target and rename: an interrupted run never leaves a half-written file, and a failed
- * one leaves no temporary file. A symbolic link is written through (the link stays, its target gets
- * the new content) and an existing file keeps its permissions.
- */
-function writeAtomically(output: string, bytes: Uint8Array | string, t: (typeof T)[Lang]): void {
-  let target = resolve(output);
-  let mode: number | null = null;
-  try {
-    target = realpathSync(target);
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    // a new file: written where it is named, with the default permissions
-  }
-  if (isFolder(target)) throw new UsageError(t.outputFolder(output));
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    if (mode !== null) chmodSync(temp, mode);
-    renameSync(temp, target);
-  } catch (e) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created
-    }
-    throw new UsageError(t.writeFailed(output, t.why((e as NodeJS.ErrnoException).code)));
-  }
-}
-
 /** The report on a workbook as its figures stand once filled: it never counts an error that filling corrects. */
 function draft(snapshot: WorkbookSnapshot, options: Options) {
-  return draftReport(snapshot, { profile: options.profile, lang: options.lang, ...options.summary });
+  return draftReport(snapshot, { profile: options.profile, lang: options.lang, unitNameCell: unitNameCell(options), ...options.summary });
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];
@@ -286,17 +252,17 @@ function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
   return displayValue(value, write?.numberFormat ?? null) ?? T[lang].blank;
 }
 
-function printReport(file: string, snapshot: WorkbookSnapshot, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {
+function printReport(file: string, snapshot: WorkbookSnapshot, analysis: Analysis, issues: Issue[], lang: Lang, io: Io, template?: Compared): void {
   const t = T[lang];
   const m = analysis.model;
-  const profile = PROFILES[analysis.profile];
-  io.out(`${basename(file)} · ${t.profile(profile.label[lang])}`);
+  io.out(`${basename(file)} · ${t.profile(analysis.profileLabel[lang], template?.profile ? 'template' : analysis.profileSource)}`);
   const parts: string[] = [];
   if (m.lists.length) parts.push(t.lists(m.lists.length, m.lists.reduce((n, l) => n + l.rows.length, 0)));
   if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(t.forms(m.forms.length));
   if (m.departments.length) parts.push(t.departments(m.departments.length));
   io.out(t.found(parts));
+  if (template) io.out(t.template(basename(template.file), template.count));
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) bySheet.set(issue.sheet, [...(bySheet.get(issue.sheet) ?? []), issue]);
   const hidden = new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name));

@@ -2,15 +2,21 @@
 
 import type { Lang, Severity } from '../engine';
 
-export type Command = 'check' | 'fill' | 'report';
-export type OptionName = 'output' | 'in-place' | 'no-summary' | 'report-sheet' | 'year' | 'unit' | 'profile' | 'json' | 'lang';
+/** Where the profile came from: chosen (--profile), the default, the workbook itself, or --template. */
+export type ProfileFrom = 'chosen' | 'default' | 'workbook' | 'template';
+
+export type Command = 'check' | 'fill' | 'report' | 'template' | 'batch';
+export type OptionName =
+  | 'output' | 'in-place' | 'no-summary' | 'report-sheet' | 'year' | 'unit' | 'profile' | 'json' | 'lang' | 'template' | 'show' | 'unit-cell';
 
 /** What each command takes: the help lists these, and an option a command does not take is refused. */
 export const COMMAND_OPTIONS: Record<Command, OptionName[]> = {
-  check: ['year', 'profile', 'json', 'lang'],
-  fill: ['output', 'in-place', 'no-summary', 'report-sheet', 'year', 'unit', 'profile', 'json', 'lang'],
+  check: ['template', 'year', 'profile', 'json', 'lang'],
+  fill: ['output', 'in-place', 'no-summary', 'report-sheet', 'template', 'year', 'unit', 'profile', 'json', 'lang'],
   // The report is drafted in Chinese, the language the bureau receives: no --lang en, no JSON.
-  report: ['output', 'year', 'unit', 'profile'],
+  report: ['output', 'template', 'year', 'unit', 'profile'],
+  template: ['profile', 'unit-cell', 'output', 'show', 'json', 'lang'],
+  batch: ['output', 'template', 'year', 'profile', 'json', 'lang'],
 };
 
 interface HelpText {
@@ -30,6 +36,11 @@ export const HELP: Record<Lang, HelpText> = {
       check: { synopsis: 'selfeval check FILE [选项]', does: '校验自评工作簿，按工作表列出问题。' },
       fill: { synopsis: 'selfeval fill FILE -o OUT [选项]', does: '计算执行率、得分、总分和等级，写入新文件 OUT，列出改动，并生成“自评报告”工作表。' },
       report: { synopsis: 'selfeval report FILE [选项]', does: '按工作簿数据起草自评报告（中文）：不加 -o 时直接输出文字。' },
+      template: {
+        synopsis: 'selfeval template 模板.xlsx --profile county.json -o 模板-含规则.xlsx | --show',
+        does: '把本县的评分方案（格式见 schema/profile.schema.json）和单位名称单元格写入模板（一张深度隐藏、受保护的工作表）；用此模板填写的工作簿，各命令、任务窗格和网页都按此方案评分。--show 显示模板内置的方案。',
+      },
+      batch: { synopsis: 'selfeval batch 单位1.xlsx 单位2.xlsx … [选项]', does: '逐个校验多个单位的工作簿，每个一行：单位、评分方案、项目数、错误、警告、与模板不一致处。' },
     },
     options: {
       output: ['-o, --output OUT', '输出文件（.xlsx）'],
@@ -41,10 +52,15 @@ export const HELP: Record<Lang, HelpText> = {
       profile: ['--profile NAME', '评分方案：PROFILES（旧名称 provincial 即 grades-80-70-60，仍可使用）'],
       json: ['--json', '以 JSON 输出结果（字段见 README）'],
       lang: ['--lang zh|en', '提示信息的语言（默认 zh）'],
+      template: ['--template 模板.xlsx', '对照财政局下发的空白模板，列出单位改动了模板的地方；模板内置的评分方案随之使用'],
+      show: ['--show', '显示模板内置的评分方案'],
+      'unit-cell': ['--unit-cell 表!B2', '模板中填写单位名称的单元格'],
     },
     overrides: {
       check: { year: ['--year N', '评价年度，用于未写年份的时效指标（默认从工作簿标题识别）'] },
       report: { output: ['-o, --output OUT', '写成文本（.txt）、Markdown（.md）或 Word（.docx）文件'] },
+      template: { profile: ['--profile county.json', '评分方案文件，或预设方案名'], output: ['-o, --output OUT', '写出的模板（.xlsx）'] },
+      batch: { output: ['-o, --output OUT.csv', '汇总表（CSV，Excel 和 WPS 可直接打开）'] },
     },
     exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件），2 文件或参数无法使用。',
     more: '“selfeval 命令 --help”只显示该命令的说明。',
@@ -55,6 +71,11 @@ export const HELP: Record<Lang, HelpText> = {
       check: { synopsis: 'selfeval check FILE [options]', does: 'Check a self-evaluation workbook and list the issues by sheet.' },
       fill: { synopsis: 'selfeval fill FILE -o OUT [options]', does: 'Compute rates, scores, totals and grades into a new file OUT, list the changes, and write the summary sheet 自评报告.' },
       report: { synopsis: 'selfeval report FILE [options]', does: 'Draft the self-evaluation report from the workbook, in Chinese (the language the finance bureau receives); printed when no -o is given. It takes no --lang.' },
+      template: {
+        synopsis: 'selfeval template TEMPLATE.xlsx --profile county.json -o TEMPLATE-WITH-RULES.xlsx | --show',
+        does: 'Write the county\'s scoring profile (format: schema/profile.schema.json) and the unit-name cell into the template (a very hidden, protected sheet); workbooks filled from it are scored by it in every door. --show prints the profile a template carries.',
+      },
+      batch: { synopsis: 'selfeval batch UNIT1.xlsx UNIT2.xlsx … [options]', does: 'Check many units\' workbooks, one line each: the unit, the profile, projects, errors, warnings and differences from the template.' },
     },
     options: {
       output: ['-o, --output OUT', 'the output file (.xlsx)'],
@@ -66,10 +87,15 @@ export const HELP: Record<Lang, HelpText> = {
       profile: ['--profile NAME', 'scoring profile: PROFILES (the old name provincial is grades-80-70-60 and still works)'],
       json: ['--json', 'print the result as JSON (fields in the README)'],
       lang: ['--lang zh|en', 'the language of the messages (default zh)'],
+      template: ['--template TEMPLATE.xlsx', 'compare with the bureau\'s blank template and list where the unit changed it; the profile it carries is used'],
+      show: ['--show', 'print the profile the template carries'],
+      'unit-cell': ['--unit-cell SHEET!B2', 'the template\'s cell for the unit\'s name'],
     },
     overrides: {
       check: { year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in the workbook\'s titles)'] },
       report: { output: ['-o, --output OUT', 'write a text (.txt), Markdown (.md) or Word (.docx) file'] },
+      template: { profile: ['--profile county.json', 'a profile file, or a preset\'s name'], output: ['-o, --output OUT', 'the template written (.xlsx)'] },
+      batch: { output: ['-o, --output OUT.csv', 'the table as CSV (opens in Excel and WPS)'] },
     },
     exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file), 2 unusable file or arguments.',
     more: '"selfeval COMMAND --help" shows that command only.',
@@ -110,7 +136,8 @@ const WHY_EN: Record<string, string> = {
 
 export const T = {
   zh: {
-    profile: (label: string) => `评分方案：${label}`,
+    profile: (label: string, from: ProfileFrom) => `评分方案：${label}${{ chosen: '', default: '', workbook: '（工作簿内置，来自财政局模板）', template: '（来自模板）' }[from]}`,
+    template: (file: string, n: number) => (n ? `对照模板 ${file}：有 ${n} 处与模板不一致（规则 template.*）。` : `对照模板 ${file}：与模板一致。`),
     found: (parts: string[]) => `识别到：${parts.join('、')}`,
     lists: (n: number, rows: number) => `项目汇总表 ${n} 张（${rows} 个项目）`,
     indicatorLists: (n: number, rows: number) => `绩效指标表 ${n} 张（${rows} 个指标）`,
@@ -142,7 +169,8 @@ export const T = {
     why: (code: string | undefined) => WHY_ZH[code ?? ''] ?? '写入失败，请检查路径和权限',
   },
   en: {
-    profile: (label: string) => `Scoring profile: ${label}`,
+    profile: (label: string, from: ProfileFrom) => `Scoring profile: ${label}${{ chosen: '', default: '', workbook: ' (carried by the workbook, from the bureau\'s template)', template: ' (from the template)' }[from]}`,
+    template: (file: string, n: number) => (n ? `Compared with the template ${file}: ${n} difference(s) (rules template.*).` : `Compared with the template ${file}: no difference.`),
     found: (parts: string[]) => `Recognised: ${parts.join(', ')}`,
     lists: (n: number, rows: number) => `${n} project list(s) (${rows} projects)`,
     indicatorLists: (n: number, rows: number) => `${n} indicator list(s) (${rows} indicators)`,

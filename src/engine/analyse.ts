@@ -8,15 +8,15 @@ import { Findings } from './findings';
 import { Grid } from './grid';
 import { computeDepartment } from './compute/department';
 import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, ProjectList } from './model';
-import { findDepartment } from './recognise/department';
 import { PlanBuilder } from './plan';
-import { DEFAULT_PROFILE, getProfile, PROFILES } from './profile';
-import { findForms } from './recognise/form';
+import { DEFAULT_PROFILE, getProfile, PROFILES, type ScoringProfile } from './profile';
 import { isClassified } from './recognise/indicators';
-import { findLists } from './recognise/lists';
+import { recogniseSheet } from './recognise/sheet';
 import { isReportSheet } from './report';
 import { detectYear } from './report/facts';
 import type { WorkbookSnapshot } from './snapshot';
+import { isCarrierSheet, type UnitNameCell } from './template/carrier';
+import { type CarriedSettings, carriedSettings, unitNameIn } from './template/settings';
 
 export class UnknownProfileError extends Error {
   constructor(readonly profile: string) {
@@ -25,27 +25,22 @@ export class UnknownProfileError extends Error {
 }
 
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
-  const profile = getProfile(options.profile ?? DEFAULT_PROFILE.name);
-  if (!profile) throw new UnknownProfileError(options.profile as string);
   const findings = new Findings(options.lang ?? 'zh');
-  // The report sheet this tool wrote holds a project table too: it is output, not input.
-  const grids = new Map(snapshot.sheets.filter((s) => !isReportSheet(s)).map((s) => [s.name, new Grid(s)] as const));
+  const { profile, source, carried } = chooseProfile(snapshot, options, findings);
+  // The report sheet this tool wrote holds a project table too: it is output, not input; the template's
+  // settings sheet is no table at all.
+  const grids = new Map(snapshot.sheets.filter((s) => !isReportSheet(s) && !isCarrierSheet(s)).map((s) => [s.name, new Grid(s)] as const));
 
   const forms: Form[] = [];
   const lists: ProjectList[] = [];
   const indicatorLists: IndicatorList[] = [];
   const departments: Array<{ grid: Grid; department: Department }> = [];
   for (const grid of grids.values()) {
-    const sheetForms = findForms(grid, profile, findings);
-    const taken: Array<[number, number]> = sheetForms.map((f) => [f.top, f.bottom]);
-    const tables = findLists(grid, profile, findings, taken);
-    forms.push(...sheetForms);
+    const tables = recogniseSheet(grid, profile, findings);
+    forms.push(...tables.forms);
     lists.push(...tables.lists);
     indicatorLists.push(...tables.indicatorLists);
-    for (const l of tables.lists) taken.push([l.headerRow, Math.max(l.totalRow ?? 0, ...l.rows.map((r) => r.row))]);
-    for (const l of tables.indicatorLists) taken.push([l.headerRow, Math.max(l.headerRow, ...l.indicators.map((i) => i.row))]);
-    const department = findDepartment(grid, profile, findings, (row) => taken.some(([top, bottom]) => row >= top && row <= bottom));
-    if (department) departments.push({ grid, department });
+    if (tables.department) departments.push({ grid, department: tables.department });
   }
   // Messages about a project's rows name the project.
   for (const l of lists) for (const r of l.rows) findings.subject(l.sheet, r.row, r.name, r.classified);
@@ -71,12 +66,42 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     issues: sortIssues(findings.issues, snapshot),
     plan: built,
     profile: profile.name,
+    profileLabel: profile.label,
+    profileSource: source,
+    unitName: unitName(snapshot, carried?.settings?.unitName ?? options.unitNameCell),
     year,
   };
 }
 
+function unitName(snapshot: WorkbookSnapshot, cell: UnitNameCell | undefined): string | null {
+  return cell ? unitNameIn(snapshot, cell) : null;
+}
+
+/**
+ * The profile to score by: the one asked for, else the one the workbook carries from its template, else
+ * the national default. A carried profile that cannot be used, or is set aside, is said.
+ */
+function chooseProfile(snapshot: WorkbookSnapshot, options: AnalyseOptions, findings: Findings): { profile: ScoringProfile; source: Analysis['profileSource']; carried: CarriedSettings | null } {
+  const carried = carriedSettings(snapshot);
+  const first = snapshot.sheets[0]?.name ?? '';
+  let profile: ScoringProfile | null = null;
+  if (options.profile !== undefined) {
+    profile = typeof options.profile === 'string' ? getProfile(options.profile) : options.profile;
+    if (!profile) throw new UnknownProfileError(options.profile as string);
+  }
+  if (carried?.problem) {
+    const used = (profile ?? DEFAULT_PROFILE).label[findings.lang];
+    findings.add('template.settings-unusable', first, 0, 0, { sheet: carried.sheet, problem: carried.problem, detail: carried.problems[0]?.[findings.lang] ?? '', used });
+  } else if (carried?.profile && profile && JSON.stringify(profile) !== JSON.stringify(carried.profile)) {
+    findings.add('template.settings-set-aside', first, 0, 0, { carried: carried.profile.label[findings.lang], used: profile.label[findings.lang] });
+  }
+  if (profile) return { profile, source: 'chosen', carried };
+  if (carried?.profile) return { profile: carried.profile, source: 'workbook', carried };
+  return { profile: DEFAULT_PROFILE, source: 'default', carried };
+}
+
 /** By sheet order, then row, then column: the order a reader walks the workbook. */
-function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
+export function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   const pos = (i: Issue) => parseA1(i.cell);
   return issues

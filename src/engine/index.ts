@@ -1,5 +1,5 @@
 // The engine's public surface: what gateways and doors may use.
-export { analyse, UnknownProfileError } from './analyse';
+export { analyse, sortIssues, UnknownProfileError } from './analyse';
 export { toA1, parseA1, parseArea, areaToA1 } from './address';
 export { PROFILES, DEPRECATED_PROFILES, DEFAULT_PROFILE, getProfile } from './profile';
 export type { ScoringProfile, ScoringStandard, DepartmentTable } from './profile';
@@ -15,3 +15,11 @@ export { draftReport, recognisedAny } from './report/draft';
 export { applyPlanToSnapshot } from './apply';
 export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ChartDescription, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';
 export { displayValue } from './plan';
+export { conform } from './template';
+export type { ConformOptions } from './template';
+export { CARRIER_SHEET, carrierSheet, isCarrierSheet, readCarrier, withoutCarrier } from './template/carrier';
+export type { TemplateSettings, UnitNameCell } from './template/carrier';
+export { carriedSettings, labelLeftOf, unitNameIn } from './template/settings';
+export type { CarriedSettings } from './template/settings';
+export { profileFromJson, profileFromText, problemText } from './profile-file';
+export type { ProfileProblem, ProfileFileResult } from './profile-file';

@@ -11,6 +11,22 @@ interface RuleText {
   en: (p: Params) => string;
 }
 
+/** Table kinds as messages name them. */
+const TABLE_NAMES: Record<string, { zh: string; en: string }> = {
+  projects: { zh: '项目汇总表', en: 'project list' },
+  indicators: { zh: '绩效指标表', en: 'indicator list' },
+  form: { zh: '项目支出绩效自评表', en: 'self-evaluation form' },
+  department: { zh: '部门整体绩效自评表', en: 'department-wide table' },
+};
+
+/** Why a workbook's carried settings cannot be used. */
+const SETTINGS_PROBLEM: Record<string, { zh: string; en: string }> = {
+  changed: { zh: '已被改动', en: 'was changed' },
+  unreadable: { zh: '无法读取', en: 'cannot be read' },
+  newer: { zh: '由更新版本的本工具写入，无法读取', en: 'was written by a newer version of this tool' },
+  invalid: { zh: '有误', en: 'is not valid' },
+};
+
 export const RULES = {
   'workbook.no-table': {
     severity: 'error',
@@ -355,6 +371,105 @@ export const RULES = {
     severity: 'info',
     zh: (p) => `${p.rate}无法计算：基础数据缺少${p.missing}；请补充，或在说明中写明。`,
     en: (p) => `${p.rate} cannot be computed: the base data has no ${p.missing}; add it or explain why.`,
+  },
+
+  // Conformance with the bureau's template (selfeval check --template): each change to what the bureau
+  // fixed, at the unit's cell, saying what the template has there.
+  'template.sheet-missing': {
+    severity: 'error',
+    zh: (p) => `缺少模板中的工作表“${p.sheet}”；请从财政局下发的模板中复制回来，不要删除或改名。`,
+    en: (p) => `The template's sheet "${p.sheet}" is missing; copy it back from the bureau's template, and do not delete or rename it.`,
+  },
+  'template.sheet-renamed': {
+    severity: 'warning',
+    zh: (p) => `此工作表在模板中名为“${p.template}”；请改回模板中的名称。`,
+    en: (p) => `This sheet is named "${p.template}" in the template; give it its template name again.`,
+  },
+  'template.sheet-copied': {
+    severity: 'info',
+    zh: (p) => `此工作表是模板工作表“${p.template}”的副本，已按该表对照。`,
+    en: (p) => `This sheet is a copy of the template's sheet "${p.template}" and was compared with it.`,
+  },
+  'template.sheet-added': {
+    severity: 'info',
+    zh: () => '模板中没有此工作表（单位自行添加），未与模板对照；其中的表格仍照常校验。',
+    en: () => 'The template has no such sheet (the unit added it); it was not compared with the template, its tables are still checked.',
+  },
+  'template.column-missing': {
+    severity: 'error',
+    zh: (p) => `缺少模板中的“${p.column}”列（模板中为${p.at}列）；请按模板补回该列。`,
+    en: (p) => `The template's column "${p.column}" (column ${p.at} in the template) is missing; put it back as in the template.`,
+  },
+  'template.column-renamed': {
+    severity: 'warning',
+    zh: (p) => `模板此处表头为“${p.expected}”，现为${p.actual ? `“${p.actual}”` : '空'}；请按模板恢复表头。`,
+    en: (p) => `The template's header here is "${p.expected}", now ${p.actual ? `"${p.actual}"` : 'blank'}; restore the template's header.`,
+  },
+  'template.column-moved': {
+    severity: 'warning',
+    zh: (p) => `“${p.column}”列在模板中为${p.from}列，现为${p.to}列；请按模板恢复列的顺序。`,
+    en: (p) => `Column "${p.column}" is column ${p.from} in the template and column ${p.to} here; restore the template's column order.`,
+  },
+  'template.column-inserted': {
+    severity: 'warning',
+    zh: (p) => `表内插入了模板没有的列${p.column ? `“${p.column}”` : ''}；请删除该列，需要补充的说明请写在表外。`,
+    en: (p) => `A column the template does not have was inserted into the table${p.column ? ` ("${p.column}")` : ''}; remove it and write any notes outside the table.`,
+  },
+  'template.row-missing': {
+    severity: 'error',
+    zh: (p) => `模板此处有${Number(p.count) > 1 ? `${p.count}行` : '一行'}“${p.text}”（模板第${p.at}行），现已删除或清空；请按模板补回。`,
+    en: (p) => `The template has ${Number(p.count) > 1 ? `${p.count} rows` : 'a row'} "${p.text}" here (template row ${p.at}), deleted or cleared: put ${Number(p.count) > 1 ? 'them' : 'it'} back as in the template.`,
+  },
+  'template.row-inserted': {
+    severity: 'warning',
+    zh: (p) => `${TABLE_NAMES[p.table as string]?.zh ?? '表'}内插入了模板没有的行“${p.text}”；这里的行由财政局设定，请删除该行，需要补充的内容请写在表外。`,
+    en: (p) => `A row the template does not have ("${p.text}") was inserted into the ${TABLE_NAMES[p.table as string]?.en ?? 'table'}; its rows are set by the bureau: remove it and write any additions outside the table.`,
+  },
+  'template.text-changed': {
+    severity: 'warning',
+    zh: (p) => `模板此处${p.field ? `“${p.field}”` : ''}为“${p.expected}”，现为${p.actual ? `“${p.actual}”` : '空'}；这是财政局设定的内容，请按模板恢复。`,
+    en: (p) => `The template has "${p.expected}" here${p.field ? ` (${p.field})` : ''}, now ${p.actual ? `"${p.actual}"` : 'blank'}; the bureau set this text: restore it.`,
+  },
+  'template.weight-changed': {
+    severity: 'error',
+    zh: (p) => `模板规定此处分值为${p.expected}，现为${p.actual === '' ? '空' : p.actual}；分值由财政局设定，请按模板填写。`,
+    en: (p) => `The template sets the weight here to ${p.expected}, now ${p.actual === '' ? 'blank' : p.actual}; the bureau sets the weights: use the template's.`,
+  },
+  'template.value-changed': {
+    severity: 'warning',
+    zh: (p) => `模板此处为${p.expected}，现为${p.actual === '' ? '空' : p.actual}；请按模板恢复。`,
+    en: (p) => `The template has ${p.expected} here, now ${p.actual === '' ? 'blank' : p.actual}; restore the template's value.`,
+  },
+  'template.formula-replaced': {
+    severity: 'error',
+    zh: (p) => `模板此处为公式 ${p.formula}，现为${p.kind === 'number' ? `数值 ${p.value}` : p.kind === 'text' ? `文字“${p.value}”` : '空白'}；请恢复公式（可从模板复制此单元格）。`,
+    en: (p) => `The template has the formula ${p.formula} here, now ${p.kind === 'number' ? `the number ${p.value}` : p.kind === 'text' ? `the text "${p.value}"` : 'a blank'}; restore the formula (copy the cell from the template).`,
+  },
+  'template.formula-changed': {
+    severity: 'warning',
+    zh: (p) => `模板此处为公式 ${p.formula}，现为公式 ${p.actual}；请按模板恢复公式。`,
+    en: (p) => `The template has the formula ${p.formula} here, now ${p.actual}; restore the template's formula.`,
+  },
+  // The county's settings a workbook carries from its template (a hidden sheet the template command writes).
+  'template.settings-unusable': {
+    severity: 'error',
+    zh: (p) => `工作簿内置的评分方案（隐藏工作表“${p.sheet}”）${SETTINGS_PROBLEM[p.problem as string]?.zh ?? '无法使用'}${p.detail ? `：${p.detail}` : ''}；本次按“${p.used}”评分。请向财政局索取原模板，或另选评分方案。`,
+    en: (p) => `The scoring profile this workbook carries (hidden sheet "${p.sheet}") ${SETTINGS_PROBLEM[p.problem as string]?.en ?? 'cannot be used'}${p.detail ? `: ${p.detail}` : ''}; scored by "${p.used}" instead. Ask the bureau for its template again, or choose a profile.`,
+  },
+  'template.settings-set-aside': {
+    severity: 'info',
+    zh: (p) => `工作簿内置评分方案“${p.carried}”，本次按所选的“${p.used}”评分。`,
+    en: (p) => `The workbook carries the profile "${p.carried}"; scored by the chosen "${p.used}" instead.`,
+  },
+  'template.settings-missing': {
+    severity: 'warning',
+    zh: (p) => `此工作簿缺少模板的隐藏工作表“${p.sheet}”（评分方案“${p.label}”）：可能不是用本模板填写，或内容被复制到了新工作簿；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `This workbook lacks the template's hidden sheet "${p.sheet}" (profile "${p.label}"): it may not have been filled from this template, or was copied into a new workbook; compared with the template, it is scored by the template's profile unless another is chosen.`,
+  },
+  'template.settings-differ': {
+    severity: 'warning',
+    zh: (p) => `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}"); compared with the template, it is scored by the template's profile unless another is chosen.`,
   },
 } satisfies Record<string, RuleText>;
 

@@ -3,8 +3,9 @@
 import type { Dec } from './decimal';
 import type { Lang, RuleId, Severity } from './messages';
 import type { Target } from './parse/target';
-import type { BaseField, DepartmentRate, ProjectField, ScoringStandard } from './profile';
+import type { BaseField, DepartmentRate, ProjectField, ScoringProfile, ScoringStandard } from './profile';
 import type { CellValue } from './snapshot';
+import type { UnitNameCell } from './template/carrier';
 
 export interface CellPos {
   sheet: string;
@@ -246,8 +247,13 @@ export interface Model {
 }
 
 export interface AnalyseOptions {
-  /** A profile name (or a deprecated alias such as `provincial`). */
-  profile?: string;
+  /**
+   * A profile name (or a deprecated alias such as `provincial`), or a profile itself (a county's, from its
+   * template). Not given: the profile the workbook carries from its template, else the national default.
+   */
+  profile?: string | ScoringProfile;
+  /** Where the unit writes its name, when the workbook carries no mark of its own (the template's, given apart). */
+  unitNameCell?: UnitNameCell;
   lang?: Lang;
   /** The year evaluated, for time targets that write none; found in the sheet titles when not given. */
   year?: number | null;
@@ -259,6 +265,12 @@ export interface Analysis {
   plan: Plan;
   /** The profile's name as resolved (an alias gives its new name). */
   profile: string;
+  /** The profile's name as the doors show it ("评分方案：某某县2025年模板"). */
+  profileLabel: { zh: string; en: string };
+  /** Chosen by the user or a door, carried by the workbook from its template, or the national default. */
+  profileSource: 'chosen' | 'workbook' | 'default';
+  /** The unit's name from the cell its template marks, when it marks one and the cell is filled. */
+  unitName: string | null;
   /** The evaluation year used for time targets; null when neither given nor found in the titles. */
   year: number | null;
 }

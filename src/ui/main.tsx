@@ -1,19 +1,17 @@
-// Starts the pane: inside Excel it works on the open workbook; anywhere else (Office.onReady gives no
-// host, or office.js is absent) it is the offline web page working on an .xlsx file.
+// Starts the pane. Inside Office (the page carries Office's host information) it loads office.js from
+// Microsoft's CDN, waits for Office as long as Office takes, and works on the open workbook; if
+// office.js cannot be loaded it says so. Anywhere else it is the offline web page working on an .xlsx
+// file: no office.js, nothing sent off the machine.
 
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App';
+import { Starting } from './components/Starting';
 import type { WorkbookHost } from './host';
 import { STRINGS } from './i18n';
+import { loadOfficeJs, officeHostInfo, officeLocale } from './office';
 
-/** How long to wait for Office before deciding this is a plain browser. */
-const OFFICE_WAIT_MS = 4000;
-
-function officeHostName(): Promise<string | null> {
-  if (typeof Office === 'undefined') return Promise.resolve(null);
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_WAIT_MS));
-  return Promise.race([Office.onReady().then((info) => (info.host ? String(info.host) : null)), timeout]);
-}
+/** After this long without Office, the pane says it is still waiting (and keeps waiting). */
+const PATIENCE_MS = 10_000;
 
 async function sample(): Promise<{ name: string; bytes: ArrayBuffer }> {
   const response = await fetch('assets/sample.xlsx');
@@ -21,19 +19,34 @@ async function sample(): Promise<{ name: string; bytes: ArrayBuffer }> {
   return { name: 'sample.xlsx', bytes: await response.arrayBuffer() };
 }
 
-async function start(): Promise<void> {
-  const hostName = await officeHostName();
-  let host: WorkbookHost;
-  if (hostName === 'Excel') {
-    const { excelHost } = await import(/* webpackChunkName: "excel" */ './hosts/excel');
-    host = excelHost();
-  } else {
-    // The file gateway is only needed here: its own chunk, never loaded inside Excel.
-    const { fileHost } = await import(/* webpackChunkName: "file" */ './hosts/file');
-    host = fileHost();
+async function insideOffice(root: Root, hostInfo: string): Promise<void> {
+  const t = STRINGS[/^en/i.test(officeLocale(hostInfo)) ? 'en' : 'zh'];
+  root.render(<Starting text={t.boot.connecting} />);
+  try {
+    await loadOfficeJs();
+  } catch {
+    root.render(<Starting text={t.boot.officeJsFailed} failed />);
+    return;
   }
-  const container = document.getElementById('root') as HTMLElement;
-  createRoot(container).render(<App host={host} loadSample={host.kind === 'file' ? sample : undefined} />);
+  const patience = setTimeout(() => root.render(<Starting text={t.boot.connecting} hint={t.boot.waiting} />), PATIENCE_MS);
+  const info = await Office.onReady();
+  clearTimeout(patience);
+  if (info.host !== Office.HostType.Excel) {
+    root.render(<Starting text={t.boot.notExcel(String(info.host ?? '?'))} failed />);
+    return;
+  }
+  const { excelHost } = await import(/* webpackChunkName: "excel" */ './hosts/excel');
+  root.render(<App host={excelHost()} />);
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const hostInfo = officeHostInfo();
+  if (hostInfo) return insideOffice(root, hostInfo);
+  // The file reader is only needed here: its own chunk, never loaded inside Excel.
+  const { fileHost } = await import(/* webpackChunkName: "file" */ './hosts/file');
+  const host: WorkbookHost = fileHost();
+  root.render(<App host={host} loadSample={sample} />);
 }
 
 start().catch((error: unknown) => {

@@ -1,85 +1,65 @@
 // The built web page in real Chromium at 320 × 700, as a WPS user meets it: the sample loads, 校验 shows
-// the issues, a click highlights one, 计算并回填 fills, 生成报告 adds the report, and the downloaded
-// workbook holds the computed values. Uses `npm run build:web` (npm test builds it first).
+// the issues, a click shows the cell's project and column, 计算并回填 fills, 生成报告 adds the report with a
+// preview, and the downloaded workbook holds the computed values. No office.js, no request off the
+// machine. Uses `npm run build:web` (npm test builds it first).
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync } from 'fs';
-import { join, resolve } from 'path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { serve } = require('../../scripts/serve');
+import { join } from 'path';
+import type { Page } from 'playwright-core';
+import { type Browsing, SHOTS, startBrowsing } from './browser';
 
 jest.setTimeout(120_000);
 
-const ROOT = resolve(__dirname, '../..');
-const SHOTS = join(ROOT, 'out', 'screenshots');
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/chromium-headless-shell'].find((p) => p && existsSync(p));
-
-let browser: Browser;
-let server: { close(): void };
-let url: string;
+let browsing: Browsing;
 let page: Page;
-const outside: string[] = [];
+const requested: string[] = [];
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
-  if (!existsSync(join(ROOT, 'dist/web/taskpane.html'))) throw new Error('dist/web is not built: run npm run build:web');
-  const started = await serve({ port: 0, secure: false });
-  server = started.server;
-  url = started.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 320, height: 700 }, acceptDownloads: true, locale: 'zh-CN' });
-  // Nothing may leave this machine: every request to another host is refused and remembered.
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    if (host === 'localhost' || host === '127.0.0.1') return route.continue();
-    outside.push(route.request().url());
-    return route.abort();
-  });
+  browsing = await startBrowsing();
+  const context = await browsing.context();
+  context.on('request', (request) => requested.push(request.url()));
   page = await context.newPage();
-  mkdirSync(SHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => browsing?.close());
 
-test('the sample loads and is checked when the page opens, with office.js present but no Office host', async () => {
-  await page.goto(url);
+test('the sample loads and is checked when the page opens; no office.js is loaded', async () => {
+  await page.goto(browsing.url);
   await page.getByTestId('file-name').filter({ hasText: 'sample.xlsx' }).waitFor();
   await page.getByTestId('recognised').waitFor();
   expect(await page.getByTestId('recognised').textContent()).toContain('项目汇总表 1 张（11 个项目）');
-  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('undefined');
+  expect(requested.filter((u) => /office/i.test(u))).toEqual([]);
 });
 
-test('校验 lists the issues; clicking one highlights it and shows its cell', async () => {
+test('校验 lists the issues; clicking one highlights it and shows its project, column and content', async () => {
   await page.getByRole('button', { name: '校验', exact: true }).click();
   await page.locator('[data-issue="项目汇总表!F13"]').waitFor();
   expect(await page.locator('[data-issue]').count()).toBe(32);
-  await page.locator('[data-issue="项目汇总表!F13"]').click();
   const issue = page.locator('[data-issue="项目汇总表!F13"]');
+  await issue.click();
   expect(await issue.getAttribute('aria-current')).toBe('true');
-  expect(await issue.textContent()).toContain('F13 当前内容：待定');
+  expect(await issue.innerText()).toContain('F13 · 第 13 行\n项目：综合文化站免费开放\n列：全年执行数（B）\n当前内容：待定');
   await page.screenshot({ path: join(SHOTS, 'pane-check.png'), fullPage: false });
 });
 
-test('计算并回填 previews, writes on confirmation; 生成报告 adds the report; the download holds the values', async () => {
+test('计算并回填 previews, writes on confirmation; 生成报告 adds the report and previews it; the download holds the values', async () => {
   await page.getByRole('button', { name: '计算并回填' }).click();
   await page.getByRole('region', { name: '将改动 105 个计算单元格：' }).waitFor();
   await page.screenshot({ path: join(SHOTS, 'pane-preview.png') });
   await page.getByRole('button', { name: '确认写入' }).click();
   await page.getByText('已写入 105 个单元格。').waitFor();
+  // Focus went to the outcome, not to the page.
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('已写入 105 个单元格。');
 
   await page.getByRole('button', { name: '生成报告' }).click();
-  await page.getByText('已生成“自评报告”工作表，下载结果后即可查看。').waitFor();
-  await page.screenshot({ path: join(SHOTS, 'pane-filled.png') });
+  await page.getByText('已生成“自评报告”工作表，下载结果后即可在工作簿中查看；下面是报告预览。').waitFor();
+  const preview = page.getByRole('article', { name: '报告预览' });
+  expect(await preview.getByText('2025年度青山镇人民政府整体绩效自评报告').count()).toBe(1);
+  await page.screenshot({ path: join(SHOTS, 'pane-report.png'), fullPage: true });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载结果' }).click()]);
   expect(download.suggestedFilename()).toBe('sample-已计算.xlsx');
+  await page.getByText('已下载“sample-已计算.xlsx”，请到浏览器的下载文件夹中查看。').waitFor();
   const file = join(SHOTS, '..', 'sample-downloaded.xlsx');
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
@@ -91,12 +71,13 @@ test('计算并回填 previews, writes on confirmation; 生成报告 adds the re
 });
 
 test('a file that is not a workbook gets a clear message and the open workbook stays', async () => {
-  await page.locator('input[type=file]').setInputFiles({ name: '通讯录.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('姓名,电话\n张三,123') });
+  await page.locator('input[type=file]:not([data-testid=template-input])').setInputFiles({ name: '通讯录.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('姓名,电话\n张三,123') });
   await page.getByText('通讯录.xlsx 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。').waitFor();
   expect(await page.getByText('操作未完成').count()).toBe(1);
   expect(await page.getByTestId('file-name').textContent()).toBe('sample.xlsx');
 });
 
-test('no request left the machine', () => {
-  expect(outside).toEqual([]);
+test('nothing was asked of any other machine: every request went to this one', () => {
+  expect(browsing.outside).toEqual([]);
+  expect(requested.every((u) => new URL(u).hostname === 'localhost' || u.startsWith('blob:') || u.startsWith('data:'))).toBe(true);
 });

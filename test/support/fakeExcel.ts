@@ -1,298 +1,529 @@
-// A counting fake of the Excel JavaScript API, for the Office.js gateway's tests. Like the real one it
-// batches: writes and loads wait for context.sync(), loaded properties can only be read after it, and a
-// batch whose request or response passes the payload limit is refused whole with Excel's error code.
-import { parseA1, parseArea, toA1 } from '../../src/engine/address';
+// A counting fake of the Excel JavaScript API over an ExcelModel, as strict as Excel: calls queue until
+// context.sync(); a loaded property (and isNullObject) can be read only after a sync that loaded it,
+// otherwise PropertyNotLoaded; a request and a response are weighed as Office.js would send them, format
+// operations included, and refused whole past 5 MB; the model applies Excel's other limits.
+// For the exact requests, the same tests run through the real runtime (officeRuntime.ts).
+import { type Area, areaToA1, parseArea } from '../../src/engine/address';
 import type { OfficeApi } from '../../src/gateways/office';
+import { ExcelError, ExcelModel, type ModelChart, type ModelSheet } from './excelModel';
 
-export interface FakeSheet {
-  name: string;
-  cells: Map<string, { value: unknown; formula?: string; format?: string }>;
-  merges: string[];
-  protected?: boolean;
-  charts: Array<{ type: string; values: string; categories?: string; title?: string }>;
-  deleted?: boolean;
-}
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+/** Bytes of a new object path, its instantiation and its reference (measured through the runtime: 150–300). */
+const PATH = 250;
+/** Bytes of an action without its arguments (measured: 80–110). */
+const ACTION = 110;
+const json = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
 
-export interface FakeOptions {
-  supports?: string[];
-  payloadLimit?: number;
-  cellLimit?: number;
-}
-
-class OfficeError extends Error {
-  constructor(readonly code: string) {
-    super(code);
+class NotLoaded extends ExcelError {
+  constructor(name: string) {
+    super('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
   }
 }
 
-export class FakeExcel {
-  sheets: FakeSheet[] = [];
-  syncs = 0;
-  runs: Array<{ mergeUndoGroup?: boolean }> = [];
-  /** Range writes (values assignments) that reached the workbook, by A1 range. */
-  valueWrites: string[] = [];
-  selected: string | null = null;
-  active: string | null = null;
-  private pendingOps: Array<() => void> = [];
-  private pendingLoads: Array<() => number> = [];
-  private requestBytes = 0;
+/** One request being built: its steps run in order at sync; each returns the bytes it adds to the response. */
+class Batch {
+  steps: Array<() => number> = [];
+  bytes = 0;
+  constructor(readonly model: ExcelModel) {}
 
-  constructor(readonly options: FakeOptions = {}) {}
-
-  addSheet(name: string, rows: unknown[][], extra: Partial<Pick<FakeSheet, 'merges' | 'protected'>> & { formulas?: Record<string, string> } = {}): FakeSheet {
-    const sheet: FakeSheet = { name, cells: new Map(), merges: extra.merges ?? [], protected: extra.protected, charts: [] };
-    rows.forEach((row, r) => row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== '') sheet.cells.set(toA1(r, c), { value: v });
-    }));
-    for (const [address, formula] of Object.entries(extra.formulas ?? {})) {
-      sheet.cells.set(address, { ...(sheet.cells.get(address) ?? { value: null }), formula });
-    }
-    this.sheets.push(sheet);
-    return sheet;
+  queue(bytes: number, step: () => number | void): void {
+    this.bytes += bytes;
+    this.steps.push(() => step() ?? 0);
   }
 
-  value(sheet: string, address: string): unknown {
-    return this.sheet(sheet)?.cells.get(address)?.value ?? null;
-  }
-
-  format(sheet: string, address: string): string | undefined {
-    return this.sheet(sheet)?.cells.get(address)?.format;
-  }
-
-  sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name && !s.deleted);
-  }
-
-  api(): OfficeApi {
-    const supported = new Set(this.options.supports ?? ['1.7', '1.8', '1.9', '1.13', '1.20']);
-    return {
-      supports: (v) => supported.has(v),
-      run: async (options, batch) => {
-        this.runs.push({ mergeUndoGroup: options.mergeUndoGroup });
-        return batch(this.context() as unknown as Excel.RequestContext);
-      },
-    };
-  }
-
-  private limit(): number {
-    return this.options.payloadLimit ?? 5_000_000;
-  }
-
-  private queue(op: () => void, bytes = 50): void {
-    this.requestBytes += bytes;
-    this.pendingOps.push(op);
-  }
-
-  private async sync(): Promise<void> {
-    this.syncs++;
-    const ops = this.pendingOps;
-    const loads = this.pendingLoads;
-    const request = this.requestBytes;
-    this.pendingOps = [];
-    this.pendingLoads = [];
-    this.requestBytes = 0;
-    if (request > this.limit()) throw new OfficeError('RequestPayloadSizeLimitExceeded');
-    // Like Excel: operations run in order, and a failing one stops the batch without undoing the ones before.
-    for (const op of ops) op();
+  async sync(): Promise<void> {
+    const steps = this.steps;
+    const bytes = this.bytes;
+    this.steps = [];
+    this.bytes = 0;
+    if (!steps.length) return;
+    await Promise.resolve();
+    this.model.beginRequest(bytes);
     let response = 0;
-    for (const load of loads) response += load();
-    if (response > this.limit()) throw new OfficeError('ResponsePayloadSizeLimitExceeded');
+    // Like Excel: steps run in order; a failing one stops the batch without undoing those before it.
+    for (const step of steps) response += step();
+    this.model.endRequest(response);
+  }
+}
+
+/** An object of write-only properties (reading one before loading it is an error, as in Office.js). */
+function setters(names: Record<string, (value: never) => void>): Record<string, unknown> {
+  const out = {};
+  for (const [name, set] of Object.entries(names)) Object.defineProperty(out, name, { set, get: () => { throw new NotLoaded(name); } });
+  return out;
+}
+
+/** What every proxy shares: its target resolved at sync time, and properties readable once loaded. */
+abstract class Proxy<T> {
+  private loadedProps: Record<string, unknown> | null = null;
+  private isNull: boolean | undefined;
+  private queuedPath = false;
+  constructor(protected readonly batch: Batch, private readonly target: () => T | null) {}
+
+  /** The target now (in a step); a null object's steps do nothing. */
+  resolve(): T | null {
+    return this.target();
   }
 
-  /** The next sync fails with this code (cell-edit mode, a switched workbook). */
-  failNextSync(code: string): void {
-    this.pendingOps.unshift(() => {
-      throw new OfficeError(code);
+  /** Queues an action on this object (its path counted once per request). */
+  protected act(bytes: number, step: (target: T) => number | void): void {
+    const pathBytes = this.queuedPath ? 0 : PATH;
+    this.queuedPath = true;
+    this.batch.queue(ACTION + bytes + pathBytes, () => {
+      this.queuedPath = false;
+      const t = this.resolve();
+      this.isNull = t === null;
+      return t === null ? 0 : step(t);
     });
   }
 
-  private context() {
-    const fake = this;
-    const worksheets = {
-      items: [] as ReturnType<typeof makeSheet>[],
-      load() {
-        fake.pendingLoads.push(() => {
-          worksheets.items = fake.sheets.filter((s) => !s.deleted).map((s) => makeSheet(s.name));
-          return 100 * worksheets.items.length;
-        });
-      },
-      getItem: (name: string) => makeSheet(name),
-      getItemOrNullObject: (name: string) => makeSheet(name, true),
-      add(name: string) {
-        const proxy = makeSheet(name);
-        fake.queue(() => {
-          fake.sheets.push({ name, cells: new Map(), merges: [], charts: [] });
-        });
-        return proxy;
+  protected queueLoad(props: string[], read: (target: T, prop: string) => unknown): void {
+    this.act(json(props), (t) => {
+      const out: Record<string, unknown> = {};
+      for (const p of props) out[p] = read(t, p);
+      this.loadedProps = { ...this.loadedProps, ...out };
+      return json(out);
+    });
+  }
+
+  protected loaded<V>(name: string): V {
+    if (!this.loadedProps || !(name in this.loadedProps)) throw new NotLoaded(name);
+    return this.loadedProps[name] as V;
+  }
+
+  get isNullObject(): boolean {
+    if (this.isNull === undefined) throw new NotLoaded('isNullObject');
+    return this.isNull;
+  }
+}
+
+const props = (spec: string | string[]) => (Array.isArray(spec) ? spec : spec.split(',')).map((p) => p.trim()).filter(Boolean);
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly customXmlParts: FakeParts;
+  constructor(batch: Batch) {
+    this.worksheets = new FakeWorksheets(batch);
+    this.customXmlParts = new FakeParts(batch);
+  }
+}
+
+class FakeWorksheets extends Proxy<ExcelModel> {
+  private loadedItems: FakeWorksheet[] | null = null;
+  constructor(batch: Batch) {
+    super(batch, () => batch.model);
+  }
+
+  load(spec: string): void {
+    const wanted = props(spec).map((p) => p.replace(/^items\//, ''));
+    this.act(json(wanted), (model) => {
+      this.loadedItems = model.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.batch, () => s);
+        ws.preload(s, wanted);
+        return ws;
+      });
+      return 80 * model.sheets.length;
+    });
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw new NotLoaded('items');
+    return this.loadedItems;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.batch, () => this.batch.model.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.batch, () => this.batch.model.sheetOrNull(name));
+  }
+
+  add(name: string): FakeWorksheet {
+    let added: ModelSheet | null = null;
+    this.act(json(name), (model) => {
+      added = model.add(name);
+    });
+    return new FakeWorksheet(this.batch, () => added ?? this.batch.model.sheet(name));
+  }
+}
+
+class FakeWorksheet extends Proxy<ModelSheet> {
+  readonly protection = new FakeProtection(this);
+  readonly charts: FakeCharts;
+  readonly pageLayout: { orientation: string; paperSize: string; zoom: unknown; setPrintArea(area: string): void };
+  private pre: Record<string, unknown> | null = null;
+
+  constructor(batch: Batch, target: () => ModelSheet | null) {
+    super(batch, target);
+    this.charts = new FakeCharts(batch, target);
+    const layout = (key: string, value: unknown) => this.act(json(value), (s) => {
+      s.pageLayout[key] = value;
+    });
+    this.pageLayout = {
+      set orientation(v: string) { layout('orientation', v); },
+      set paperSize(v: string) { layout('paperSize', v); },
+      set zoom(v: unknown) { layout('zoom', v); },
+      setPrintArea: (area: string) => layout('printArea', area),
+    } as never;
+  }
+
+  /** Properties that came with the collection's items. */
+  preload(sheet: ModelSheet, wanted: string[]): void {
+    this.pre = {};
+    if (wanted.includes('name')) this.pre.name = sheet.name;
+    if (wanted.includes('protection/protected')) this.pre['protection/protected'] = sheet.protected;
+  }
+
+  prop<V>(name: string): V {
+    if (this.pre && name in this.pre) return this.pre[name] as V;
+    return this.loaded<V>(name);
+  }
+
+  load(spec: string): void {
+    this.queueLoad(props(spec), (s, p) => {
+      if (p === 'name') return s.name;
+      if (p === 'position') return this.batch.model.position(s);
+      if (p === 'id') return s.id;
+      if (p === 'protection/protected') return s.protected;
+      throw new ExcelError('NotImplemented', `load worksheet.${p}`);
+    });
+  }
+
+  get name(): string {
+    return this.prop('name');
+  }
+
+  get position(): number {
+    return this.prop('position');
+  }
+
+  set position(value: number) {
+    this.act(json(value), (s) => this.batch.model.setPosition(s, value));
+  }
+
+  set showGridlines(value: boolean) {
+    this.act(5, (s) => {
+      s.showGridlines = value;
+    });
+  }
+
+  activate(): void {
+    this.act(0, (s) => {
+      this.batch.model.active = s.name;
+    });
+  }
+
+  delete(): void {
+    this.act(0, (s) => this.batch.model.delete(s));
+  }
+
+  getRange(address?: string): FakeRange {
+    const area = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } : parseArea(address);
+    return new FakeRange(this.batch, () => this.sheetTarget(area), json(address ?? null));
+  }
+
+  getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.batch, () => {
+      if (rows < 1 || cols < 1 || top + rows > MAX_ROWS || left + cols > MAX_COLS) throw new ExcelError('InvalidArgument', 'range outside the sheet');
+      return this.sheetTarget({ top, left, bottom: top + rows - 1, right: left + cols - 1 });
+    }, 20);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.batch, () => {
+      const sheet = this.resolve();
+      const area = sheet && this.batch.model.usedArea(sheet, valuesOnly);
+      return sheet && area ? { sheet, area } : null;
+    }, 5);
+  }
+
+  private sheetTarget(area: Area) {
+    const sheet = this.resolve();
+    return sheet ? { sheet, area } : null;
+  }
+}
+
+class FakeProtection {
+  constructor(private readonly ws: FakeWorksheet) {}
+  get protected(): boolean {
+    return this.ws.prop('protection/protected');
+  }
+}
+
+type RangeTarget = { sheet: ModelSheet; area: Area };
+
+class FakeRange extends Proxy<RangeTarget> {
+  readonly format: FakeFormat;
+  constructor(batch: Batch, target: () => RangeTarget | null, readonly argBytes: number) {
+    super(batch, target);
+    this.format = new FakeFormat(this);
+  }
+
+  get model(): ExcelModel {
+    return this.batch.model;
+  }
+
+  /** Exposed to the format proxies: an action on this range. */
+  on(bytes: number, step: (t: RangeTarget) => number | void): void {
+    this.act(bytes + this.argBytes, step);
+  }
+
+  load(spec: string | string[]): void {
+    const m = this.batch.model;
+    this.queueLoad(props(spec), (t, p) => {
+      switch (p) {
+        case 'values': return m.values(t.sheet, t.area);
+        case 'formulas': return m.formulas(t.sheet, t.area);
+        case 'numberFormat': return m.numberFormats(t.sheet, t.area);
+        case 'rowIndex': return t.area.top;
+        case 'columnIndex': return t.area.left;
+        case 'rowCount': return t.area.bottom - t.area.top + 1;
+        case 'columnCount': return t.area.right - t.area.left + 1;
+        case 'address': return `'${t.sheet.name}'!${areaToA1(t.area)}`;
+        default: throw new ExcelError('NotImplemented', `load range.${p}`);
+      }
+    });
+  }
+
+  get values(): unknown[][] { return this.loaded('values'); }
+  get formulas(): unknown[][] { return this.loaded('formulas'); }
+  get numberFormat(): unknown[][] { return this.loaded('numberFormat'); }
+  get rowIndex(): number { return this.loaded('rowIndex'); }
+  get columnIndex(): number { return this.loaded('columnIndex'); }
+  get rowCount(): number { return this.loaded('rowCount'); }
+  get columnCount(): number { return this.loaded('columnCount'); }
+  get address(): string { return this.loaded('address'); }
+
+  set values(v: unknown[][]) {
+    this.on(json(v), (t) => this.batch.model.writeValues(t.sheet, t.area, v));
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.on(json(v), (t) => this.batch.model.writeNumberFormats(t.sheet, t.area, v));
+  }
+
+  merge(across = false): void {
+    this.on(5, (t) => this.batch.model.merge(t.sheet, t.area, across));
+  }
+
+  unmerge(): void {
+    this.on(0, (t) => this.batch.model.unmerge(t.sheet, t.area));
+  }
+
+  clear(applyTo = 'All'): void {
+    this.on(json(applyTo), (t) => this.batch.model.clear(t.sheet, t.area, applyTo));
+  }
+
+  select(): void {
+    this.on(0, (t) => {
+      this.batch.model.selected = `${t.sheet.name}!${areaToA1(t.area)}`;
+      this.batch.model.active = t.sheet.name;
+    });
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.batch, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, area: { ...t.area, top: 0, bottom: MAX_ROWS - 1 } };
+    }, this.argBytes);
+  }
+
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.batch, () => {
+      const t = this.resolve();
+      return t && { sheet: t.sheet, area: { ...t.area, left: 0, right: MAX_COLS - 1 } };
+    }, this.argBytes);
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.batch, () => {
+      const t = this.resolve();
+      if (!t) return null;
+      const areas = this.batch.model.mergedAreas(t.sheet, t.area);
+      return areas.length ? areas : null;
+    });
+  }
+}
+
+class FakeRangeAreas extends Proxy<Area[]> {
+  load(spec: string): void {
+    const wanted = props(spec);
+    this.queueLoad(['areas'], (areas) => {
+      if (!wanted.every((p) => /^areas\/items\/(rowIndex|columnIndex|rowCount|columnCount)$/.test(p))) throw new ExcelError('NotImplemented', `load rangeAreas ${spec}`);
+      return areas.map((a) => ({ rowIndex: a.top, columnIndex: a.left, rowCount: a.bottom - a.top + 1, columnCount: a.right - a.left + 1 }));
+    });
+  }
+
+  get areas(): { items: Array<{ rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }> } {
+    return { items: this.loaded('areas') };
+  }
+}
+
+/** Range.format and what hangs from it: every property set is an action on the range, counted. */
+class FakeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  readonly borders: { getItem(edge: string): Record<string, unknown> };
+  constructor(private readonly range: FakeRange) {
+    const styles = (prefix: string, names: string[]) => setters(Object.fromEntries(names.map((n) => [n, (v: unknown) => this.style(`${prefix}.${n}`, v)])));
+    this.font = styles('font', ['name', 'size', 'bold', 'color']);
+    this.fill = styles('fill', ['color']);
+    this.borders = { getItem: (edge: string) => styles(`borders.${edge}`, ['style', 'color']) };
+  }
+
+  private style(property: string, value: unknown): void {
+    this.range.on(PATH + json(value), (t) => this.range.model.setStyle(t.sheet, t.area, property, value));
+  }
+
+  set horizontalAlignment(v: string) { this.style('horizontalAlignment', v); }
+  set verticalAlignment(v: string) { this.style('verticalAlignment', v); }
+  set wrapText(v: boolean) { this.style('wrapText', v); }
+
+  set columnWidth(v: number) {
+    this.range.on(PATH + json(v), (t) => {
+      for (let c = t.area.left; c <= t.area.right; c++) t.sheet.columnWidths.set(c, v);
+    });
+  }
+
+  set rowHeight(v: number) {
+    this.range.on(PATH + json(v), (t) => {
+      for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+
+  set useStandardHeight(v: boolean) {
+    this.range.on(PATH + 5, (t) => {
+      if (v) for (let r = t.area.top; r <= t.area.bottom; r++) t.sheet.rowHeights.delete(r);
+    });
+  }
+}
+
+class FakeCharts extends Proxy<ModelSheet> {
+  private loadedItems: FakeChart[] | null = null;
+
+  add(type: string, source: FakeRange, seriesBy: string): FakeChart {
+    let chart: ModelChart | null = null;
+    this.act(json([type, seriesBy]) + PATH, (s) => {
+      chart = this.batch.model.addChart(s, type, areaToA1((source.resolve() as RangeTarget).area));
+    });
+    return new FakeChart(this.batch, () => this.resolve() && chart && { sheet: this.resolve() as ModelSheet, chart });
+  }
+
+  load(): void {
+    this.act(10, (s) => {
+      this.loadedItems = s.charts.map((chart) => new FakeChart(this.batch, () => ({ sheet: s, chart })));
+      return 40 * s.charts.length;
+    });
+  }
+
+  get items(): FakeChart[] {
+    if (!this.loadedItems) throw new NotLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+type ChartTarget = { sheet: ModelSheet; chart: ModelChart };
+
+class FakeChart extends Proxy<ChartTarget> {
+  readonly title = setters({ text: (v: string) => this.act(json(v) + PATH, (t) => { t.chart.title = v; }) });
+  readonly legend = setters({ visible: (v: boolean) => this.act(5 + PATH, (t) => { t.chart.legendVisible = v; }) });
+  readonly series = {
+    getItemAt: () => ({
+      setXAxisValues: (range: FakeRange) => this.act(2 * PATH, (t) => {
+        t.chart.categories = areaToA1((range.resolve() as RangeTarget).area);
+      }),
+    }),
+  };
+
+  setPosition(start: FakeRange, end: FakeRange): void {
+    this.act(2 * PATH, (t) => {
+      t.chart.position = [areaToA1((start.resolve() as RangeTarget).area), areaToA1((end.resolve() as RangeTarget).area)];
+    });
+  }
+
+  delete(): void {
+    this.act(0, (t) => this.batch.model.deleteChart(t.sheet, t.chart));
+  }
+}
+
+class FakeParts extends Proxy<ExcelModel> {
+  constructor(batch: Batch) {
+    super(batch, () => batch.model);
+  }
+
+  getByNamespace(ns: string): FakePartCollection {
+    return new FakePartCollection(this.batch, ns);
+  }
+
+  add(xml: string): FakePart {
+    let id = '';
+    this.act(json(xml), (model) => {
+      id = model.addPart(xml).id;
+    });
+    return new FakePart(this.batch, () => this.batch.model.customXmlParts.find((p) => p.id === id) ?? null);
+  }
+}
+
+class FakePartCollection extends Proxy<string> {
+  private loadedItems: FakePart[] | null = null;
+  constructor(batch: Batch, private readonly ns: string) {
+    super(batch, () => ns);
+  }
+
+  load(): void {
+    this.act(json(this.ns), (ns) => {
+      const parts = this.batch.model.partsByNamespace(ns);
+      this.loadedItems = parts.map((p) => new FakePart(this.batch, () => this.batch.model.customXmlParts.find((q) => q === p) ?? null));
+      return 60 * parts.length;
+    });
+  }
+
+  get items(): FakePart[] {
+    if (!this.loadedItems) throw new NotLoaded('items');
+    return this.loadedItems;
+  }
+
+  getOnlyItemOrNullObject(): FakePart {
+    return new FakePart(this.batch, () => {
+      const found = this.batch.model.partsByNamespace(this.ns);
+      if (found.length > 1) throw new ExcelError('InvalidOperation', 'more than one part in the namespace');
+      return found[0] ?? null;
+    });
+  }
+}
+
+class FakePart extends Proxy<{ id: string; xml: string }> {
+  getXml(): { readonly value: string } {
+    let value: string | null = null;
+    this.act(0, (p) => {
+      value = p.xml;
+      return Buffer.byteLength(p.xml, 'utf8');
+    });
+    return {
+      get value(): string {
+        if (value === null) throw new NotLoaded('value');
+        return value;
       },
     };
+  }
 
-    function makeSheet(name: string, orNull = false) {
-      const state = () => fake.sheet(name);
-      const proxy = {
-        get name() {
-          return name;
-        },
-        isNullObject: false,
-        position: 0,
-        protection: { protected: false, load() {} },
-        showGridlines: true,
-        pageLayout: { orientation: '', paperSize: '', zoom: {}, setPrintArea() {} },
-        charts: {
-          add(type: string, range: { address: string }) {
-            const chart = { type, values: range.address, categories: undefined as string | undefined, title: undefined as string | undefined };
-            fake.queue(() => state()?.charts.push(chart));
-            return {
-              title: { set text(t: string) { chart.title = t; } },
-              legend: { visible: true },
-              series: { getItemAt: () => ({ setXAxisValues: (r: { address: string }) => { chart.categories = r.address; } }) },
-              setPosition() {},
-            };
-          },
-        },
-        load() {
-          fake.pendingLoads.push(() => {
-            proxy.isNullObject = orNull && !state();
-            proxy.position = fake.sheets.filter((s) => !s.deleted).findIndex((s) => s.name === name);
-            return 50;
-          });
-        },
-        delete() {
-          fake.queue(() => {
-            const s = state();
-            if (s) s.deleted = true;
-          });
-        },
-        activate() {
-          fake.queue(() => (fake.active = name));
-        },
-        getRange: (address: string) => makeRange(name, parseArea(address)),
-        getRangeByIndexes: (top: number, left: number, rows: number, cols: number) => makeRange(name, { top, left, bottom: top + rows - 1, right: left + cols - 1 }),
-        getUsedRangeOrNullObject: () => usedRange(name),
-      };
-      // protection is a navigation property loaded with the sheet
-      fake.pendingLoads.push(() => {
-        proxy.protection.protected = state()?.protected === true;
-        return 0;
-      });
-      return proxy;
-    }
+  delete(): void {
+    this.act(0, (p) => this.batch.model.deletePart(p as never));
+  }
+}
 
-    function usedRange(sheet: string) {
-      const s = fake.sheet(sheet);
-      let area = null as null | { top: number; left: number; bottom: number; right: number };
-      for (const address of s?.cells.keys() ?? []) {
-        const { row, col } = parseA1(address);
-        area = area
-          ? { top: Math.min(area.top, row), left: Math.min(area.left, col), bottom: Math.max(area.bottom, row), right: Math.max(area.right, col) }
-          : { top: row, left: col, bottom: row, right: col };
-      }
-      const range = makeRange(sheet, area ?? { top: 0, left: 0, bottom: 0, right: 0 });
-      range.isNullObject = area === null;
-      return range;
-    }
-
-    function makeRange(sheet: string, area: { top: number; left: number; bottom: number; right: number }) {
-      const rows = area.bottom - area.top + 1;
-      const cols = area.right - area.left + 1;
-      const address = `${toA1(area.top, area.left)}:${toA1(area.bottom, area.right)}`;
-      let loaded = false;
-      const data = { values: [] as unknown[][], formulas: [] as unknown[][] };
-      const format = {
-        font: {}, fill: {}, borders: { getItem: () => ({}) }, columnWidth: 0, rowHeight: 0,
-        horizontalAlignment: '', verticalAlignment: '', wrapText: false,
-      };
-      const range = {
-        address,
-        isNullObject: false,
-        rowIndex: area.top,
-        columnIndex: area.left,
-        rowCount: rows,
-        columnCount: cols,
-        format,
-        get values() {
-          if (!loaded) throw new Error('values read before context.sync()');
-          return data.values;
-        },
-        set values(v: unknown[][]) {
-          const bytes = JSON.stringify(v).length;
-          fake.queue(() => {
-            const s = fake.sheet(sheet) as FakeSheet;
-            if (s.protected) throw new OfficeError('AccessDenied');
-            fake.valueWrites.push(`${sheet}!${address}`);
-            v.forEach((line, r) => line.forEach((value, c) => {
-              if (value === null) return;
-              const key = toA1(area.top + r, area.left + c);
-              const text = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
-              s.cells.set(key, { ...(s.cells.get(key) ?? {}), value: text, formula: undefined });
-            }));
-          }, bytes);
-        },
-        get formulas() {
-          if (!loaded) throw new Error('formulas read before context.sync()');
-          return data.formulas;
-        },
-        set numberFormat(v: unknown[][]) {
-          fake.queue(() => {
-            const s = fake.sheet(sheet) as FakeSheet;
-            v.forEach((line, r) => line.forEach((f, c) => {
-              if (f === null) return;
-              const key = toA1(area.top + r, area.left + c);
-              s.cells.set(key, { ...(s.cells.get(key) ?? { value: null }), format: f as string });
-            }));
-          }, JSON.stringify(v).length);
-        },
-        load(props: string) {
-          fake.pendingLoads.push(() => {
-            if (rows * cols > (fake.options.cellLimit ?? 5_000_000)) throw new OfficeError('RangeExceedsLimit');
-            const s = fake.sheet(sheet);
-            data.values = [];
-            data.formulas = [];
-            for (let r = 0; r < rows; r++) {
-              const vs: unknown[] = [];
-              const fs: unknown[] = [];
-              for (let c = 0; c < cols; c++) {
-                const cell = s?.cells.get(toA1(area.top + r, area.left + c));
-                vs.push(cell?.value ?? '');
-                fs.push(cell?.formula ?? cell?.value ?? '');
-              }
-              data.values.push(vs);
-              data.formulas.push(fs);
-            }
-            loaded = true;
-            let bytes = 0;
-            if (props.includes('values')) bytes += JSON.stringify(data.values).length;
-            if (props.includes('formulas')) bytes += JSON.stringify(data.formulas).length;
-            return bytes;
-          });
-        },
-        getMergedAreasOrNullObject() {
-          const merged = {
-            isNullObject: true,
-            address: '',
-            load() {
-              fake.pendingLoads.push(() => {
-                const list = fake.sheet(sheet)?.merges ?? [];
-                merged.isNullObject = list.length === 0;
-                merged.address = list.map((m) => `'${sheet}'!${m}`).join(', ');
-                return merged.address.length;
-              });
-            },
-          };
-          return merged;
-        },
-        merge() {
-          fake.queue(() => fake.sheet(sheet)?.merges.push(address));
-        },
-        select() {
-          fake.queue(() => (fake.selected = `${sheet}!${toA1(area.top, area.left)}`));
-        },
-        getEntireColumn: () => ({ format }),
-        getEntireRow: () => ({ format }),
-      };
-      return range;
-    }
-
-    return { workbook: { worksheets }, sync: () => fake.sync() };
+export class FakeExcel extends ExcelModel {
+  api(): OfficeApi {
+    return {
+      supports: (v) => this.supports(v),
+      run: async (options, batch) => {
+        this.beginRun(options);
+        const b = new Batch(this);
+        const context = { workbook: new FakeWorkbook(b), sync: () => b.sync() };
+        return batch(context as unknown as Excel.RequestContext);
+      },
+    };
   }
 }

@@ -51,3 +51,11 @@ export function sheetShapes(wb: ExcelJS.Workbook): unknown {
     widths: ws.columns?.map((c) => c.width) ?? [],
   }));
 }
+
+/** A snapshot written as a plain .xlsx (values, formulas, merges): a unit's workbook made in a test. */
+export async function writeSnapshot(dir: string, name: string, book: import('../../src/engine').WorkbookSnapshot): Promise<string> {
+  const specs: SheetSpec[] = book.sheets.map((s) => ({
+    name: s.name, rows: s.values, merges: s.merges, formulas: s.formulas, widths: [], titleRows: [], headerRows: [], tables: [],
+  }));
+  return writeSpecs(dir, name, specs);
+}

@@ -37,7 +37,17 @@ test('zh-CN by default with en-US overrides, Excel workbooks, read-write', () =>
   expect(attr(all('Host')[0], 'Name')).toBe('Workbook');
   expect(all('Permissions')[0].textContent).toBe('ReadWriteDocument');
   const set = all('Set')[0];
-  expect([attr(set, 'Name'), attr(set, 'MinVersion')]).toEqual(['ExcelApi', '1.7']);
+  // 1.13: merged areas (the grade lands in H21, not inside the merged label at B21) and no IE11/EdgeHTML webview.
+  expect([attr(set, 'Name'), attr(set, 'MinVersion')]).toEqual(['ExcelApi', '1.13']);
+  expect(attr(all('Description')[0], 'DefaultValue')).toContain('Office 2016/2019 请使用离线网页版');
+});
+
+test('texts within the schema lengths: DisplayName 125, Description 250, resource strings 125 and 250', () => {
+  const values = (e: Element) => [attr(e, 'DefaultValue'), ...[...e.children].map((c) => attr(c, 'Value'))];
+  for (const v of values(all('DisplayName')[0])) expect(v.length).toBeLessThanOrEqual(125);
+  for (const v of values(all('Description')[0])) expect(v.length).toBeLessThanOrEqual(250);
+  const short = all('ShortStrings')[0];
+  for (const e of all('String')) for (const v of values(e)) expect(v.length).toBeLessThanOrEqual(short.contains(e) ? 125 : 250);
 });
 
 test('a button on the Home tab shows the task pane', () => {

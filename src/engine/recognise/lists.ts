@@ -10,7 +10,7 @@ import { type AliasIndex, aliasIndex, type HeaderMatch, matchHeader } from './he
 import { isClassified, isTotalKey, readIndicatorRows, SCORE_UNITS } from './indicators';
 
 /** A note or signature line under a table ends it. */
-const FOOTER = /^(注[:：\d]|注$|说明[:：]|备注[:：]|填表|制表|审核人|审核:|单位负责人|负责人|联系人|联系电话|填报)/;
+export const FOOTER = /^(注[:：\d]|注$|说明[:：]|备注[:：]|填表|制表|审核人|审核:|单位负责人|负责人|联系人|联系电话|填报)/;
 
 type Header =
   | { kind: 'indicators'; match: HeaderMatch<IndicatorField> }

@@ -18,7 +18,7 @@ export function recognisedAny(analysis: Analysis): boolean {
  * is nothing to report on, and the door says so.
  */
 export function draftReport(snapshot: WorkbookSnapshot, options: AnalyseOptions & SummaryOptions = {}): Summary | null {
-  const settings = { profile: options.profile, lang: options.lang, year: options.year };
+  const settings = { profile: options.profile, lang: options.lang, year: options.year, unitNameCell: options.unitNameCell };
   const before = analyse(snapshot, settings);
   if (!recognisedAny(before)) return null;
   const filled = applyPlanToSnapshot(snapshot, before.plan);

@@ -53,7 +53,8 @@ function reader(snapshot: WorkbookSnapshot) {
  * is of the filled one: the totals the unit typed are read from it.
  */
 export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}, original: WorkbookSnapshot = snapshot): Summary {
-  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName, titles: titles(snapshot), stated: reader(original) });
+  // The unit's name: as given, else from the cell the template marks for it.
+  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName || analysis.unitName, titles: titles(snapshot), stated: reader(original) });
   const document = reportDocument(facts);
   return { facts, document, sheet: reportSheet(document, options.sheetName || DEFAULT_SUMMARY_SHEET) };
 }

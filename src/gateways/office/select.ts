@@ -2,10 +2,10 @@
 
 /// <reference types="office-js" />
 
-import type { OfficeApi } from './api';
+import { type OfficeApi, runOptions } from './api';
 
 export async function selectCell(api: OfficeApi, sheet: string, cell: string): Promise<void> {
-  await api.run({}, async (context) => {
+  await api.run(runOptions(api), async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();

@@ -1,17 +1,18 @@
-// The pane's settings kept in the workbook (Office.context.document.settings): the next user of the file
-// sees the same profile, year and unit.
+// The pane's settings kept in the workbook (Office.context.document.settings, stored in the add-in's web
+// extension part of the file): the next user of the file sees the same profile, year and unit, and the
+// web page reads the same part (gateways/addinParts.ts).
 
 /// <reference types="office-js" />
 
-const KEY = 'selfeval';
+import { SETTINGS_KEY } from '../addinParts';
 
-export function loadDocumentSettings<T>(fallback: T): T {
-  const stored = Office.context.document.settings.get(KEY) as Partial<T> | null;
-  return stored && typeof stored === 'object' ? { ...fallback, ...stored } : fallback;
+/** The settings as stored (to be checked by the caller), or null. */
+export function loadDocumentSettings(): unknown {
+  return Office.context.document.settings.get(SETTINGS_KEY) ?? null;
 }
 
-export function saveDocumentSettings<T>(value: T): Promise<void> {
-  Office.context.document.settings.set(KEY, value);
+export function saveDocumentSettings(value: unknown): Promise<void> {
+  Office.context.document.settings.set(SETTINGS_KEY, value);
   return new Promise((resolve, reject) => {
     Office.context.document.settings.saveAsync((result) => {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve();

@@ -10,16 +10,18 @@ import { applyEdits, type Edit, escapeText, setAttributes } from './xml';
 export interface CellPatch {
   row: number;
   col: number;
-  value: string | number;
+  /** null empties the cell and keeps its format (undo of a fill puts a blank cell back). */
+  value: string | number | boolean | null;
   /** The cell format (index into cellXfs) the written cell carries. */
   style: number;
 }
 
 
 /** A cell element: numbers as <v>, text as an inline string (sharedStrings stays as it was). */
-export function cellXml(row: number, col: number, value: string | number | boolean, style: number, prefix: string): string {
+export function cellXml(row: number, col: number, value: string | number | boolean | null, style: number, prefix: string): string {
   const s = style ? ` s="${style}"` : '';
   const r = toA1(row, col);
+  if (value === null) return `<${prefix}c r="${r}"${s}/>`;
   if (typeof value === 'number') return `<${prefix}c r="${r}"${s}><${prefix}v>${String(value)}</${prefix}v></${prefix}c>`;
   if (typeof value === 'boolean') return `<${prefix}c r="${r}"${s} t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${prefix}c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';

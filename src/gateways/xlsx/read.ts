@@ -54,7 +54,8 @@ export interface OpenedWorkbook {
 export interface PendingCell {
   row: number;
   col: number;
-  value: string | number;
+  /** null empties the cell, keeping its format (undo of a fill). */
+  value: string | number | boolean | null;
   numberFormat: string | null;
 }
 

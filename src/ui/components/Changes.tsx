@@ -1,8 +1,11 @@
-// Before 计算并回填 writes: how many cells on which sheets will change. After: what changed.
+// Before 计算并回填 writes: how many cells on which sheets will change. After: what changed. Before
+// 撤销上次回填: which cells go back and which, changed since the fill, stay as they are.
 
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { type CellWrite, displayValue, type Plan } from '../../engine';
+import type { UndoReport } from '../host';
 import type { Strings } from '../i18n';
+import { changedCells, when } from '../useSession';
 
 const useStyles = makeStyles({
   box: { border: `1px solid ${tokens.colorBrandStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: '8px', backgroundColor: tokens.colorBrandBackground2, marginBottom: '8px' },
@@ -53,7 +56,7 @@ export function Written({ writes, strings }: { writes: CellWrite[]; strings: Str
   if (writes.length === 0) return null;
   return (
     <details className={styles.details}>
-      <summary>{`${strings.writtenList}（${writes.length}）`}</summary>
+      <summary>{strings.writtenList(writes.length)}</summary>
       <ul className={styles.list}>
         {writes.map((w) => (
           <li key={`${w.sheet}!${w.cell}`}>
@@ -63,5 +66,26 @@ export function Written({ writes, strings }: { writes: CellWrite[]; strings: Str
         ))}
       </ul>
     </details>
+  );
+}
+
+export function UndoPreview({ report, strings, busy, onConfirm, onCancel }: { report: UndoReport; strings: Strings; busy: boolean; onConfirm(): void; onCancel(): void }) {
+  const styles = useStyles();
+  const { restore, unchanged, changed } = report.plan;
+  const total = restore.length + unchanged.length + changed.length;
+  const title = strings.undoFound(when(report.at), total);
+  return (
+    <div className={styles.box} role="region" aria-label={title}>
+      <strong>{title}</strong>
+      <p className={styles.note}>
+        {restore.length ? strings.undoWill(restore.length) : strings.undoNothingLeft}
+        {unchanged.length > 0 && `${strings.gap}${strings.undoAlready(unchanged.length)}`}
+        {changed.length > 0 && `${strings.gap}${strings.undoKeeps(changed.length, changedCells(report, strings))}`}
+      </p>
+      <div className={styles.buttons}>
+        <Button appearance="primary" size="small" disabled={busy || restore.length === 0} onClick={onConfirm}>{strings.confirmUndo}</Button>
+        <Button size="small" disabled={busy} onClick={onCancel}>{strings.cancel}</Button>
+      </div>
+    </div>
   );
 }

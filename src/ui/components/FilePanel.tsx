@@ -37,7 +37,7 @@ export function FilePanel({ strings, fileName, busy, onOpen, onDownload }: FileP
       onDragLeave={() => setOver(false)}
       onDrop={(e) => { e.preventDefault(); setOver(false); take(e.dataTransfer.files[0]); }}
     >
-      <div>{`${strings.file.current}：`}<span className={styles.name} data-testid="file-name">{fileName}</span></div>
+      <div>{strings.labelled(strings.file.current, '')}<span className={styles.name} data-testid="file-name">{fileName}</span></div>
       <div className={styles.row}>
         <Button size="small" disabled={busy} onClick={() => input.current?.click()}>{strings.file.open}</Button>
         <Button size="small" appearance="primary" disabled={busy} onClick={onDownload}>{strings.file.download}</Button>

@@ -7,7 +7,9 @@ import type { Issue, Severity } from '../../engine';
 import type { Strings } from '../i18n';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginBottom: '8px' },
+  filters: { display: 'flex', gap: '4px', flexWrap: 'wrap', alignItems: 'center', marginBottom: '8px' },
+  filterLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginRight: '2px' },
+  off: { color: tokens.colorNeutralForeground4, textDecorationLine: 'line-through' },
   group: { marginBottom: '10px' },
   sheet: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: '6px 0 4px' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -21,7 +23,8 @@ const useStyles = makeStyles({
   selected: { border: `2px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   head: { display: 'flex', alignItems: 'center', gap: '6px', marginBottom: '2px' },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-  value: { marginTop: '4px', color: tokens.colorNeutralForeground2 },
+  value: { display: 'block', marginTop: '4px', paddingTop: '4px', borderTop: `1px dashed ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground2 },
+  line: { display: 'block' },
   empty: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -39,11 +42,11 @@ export interface IssueListProps {
   strings: Strings;
   selected: Issue | null;
   onSelect(issue: Issue): void;
-  /** The selected issue's cell content, shown under it (the web page has no Excel to select in). */
-  cellText?: string | null;
+  /** Lines about the selected issue's cell (its project, column, content), shown under it on the web page. */
+  cellLines?: string[] | null;
 }
 
-export function IssueList({ issues, strings, selected, onSelect, cellText }: IssueListProps) {
+export function IssueList({ issues, strings, selected, onSelect, cellLines }: IssueListProps) {
   const styles = useStyles();
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const counts = useMemo(() => Object.fromEntries(SEVERITIES.map((s) => [s, issues.filter((i) => i.severity === s).length])) as Record<Severity, number>, [issues]);
@@ -59,10 +62,14 @@ export function IssueList({ issues, strings, selected, onSelect, cellText }: Iss
   if (issues.length === 0) return <p className={styles.empty}>{strings.noIssues}</p>;
   return (
     <section aria-label={strings.issueCount(counts.error, counts.warning, counts.info)}>
-      <div className={styles.filters} role="group" aria-label={strings.filter}>
+      <div className={styles.filters} role="group" aria-labelledby="issue-filter-label">
+        <span id="issue-filter-label" className={styles.filterLabel}>{strings.filter}</span>
         {SEVERITIES.map((s) => (
-          <ToggleButton key={s} size="small" checked={shown[s]} aria-pressed={shown[s]} onClick={() => setShown({ ...shown, [s]: !shown[s] })}>
-            {`${strings.severity[s]} ${counts[s]}`}
+          // On: pressed, with a check mark; off: flat, greyed and struck through. The state shows without colour too.
+          <ToggleButton key={s} size="small" checked={shown[s]} appearance={shown[s] ? 'secondary' : 'subtle'}
+            aria-pressed={shown[s]} title={`${strings.severity[s]} ${shown[s] ? strings.shown : strings.hidden}`}
+            onClick={() => setShown({ ...shown, [s]: !shown[s] })}>
+            <span className={shown[s] ? undefined : styles.off}>{`${shown[s] ? '✓ ' : ''}${strings.severity[s]} ${counts[s]}`}</span>
           </ToggleButton>
         ))}
       </div>
@@ -88,7 +95,11 @@ export function IssueList({ issues, strings, selected, onSelect, cellText }: Iss
                       <span className={styles.cell}>{issue.cell}</span>
                     </span>
                     <span>{issue.message}</span>
-                    {isSelected && cellText !== undefined && cellText !== null && <span className={styles.value} style={{ display: 'block' }}>{cellText}</span>}
+                    {isSelected && cellLines && (
+                      <span className={styles.value}>
+                        {cellLines.map((line) => <span key={line} className={styles.line}>{line}</span>)}
+                      </span>
+                    )}
                   </button>
                 </li>
               );

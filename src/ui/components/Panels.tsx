@@ -3,7 +3,7 @@
 import {
   Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { forwardRef, useState } from 'react';
 import { type Analysis, type Lang, PROFILES } from '../../engine';
 import type { Settings } from '../host';
 import type { Strings } from '../i18n';
@@ -14,7 +14,15 @@ const useStyles = makeStyles({
   settings: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px', marginBottom: '8px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
 });
 
-export function Recognised({ analysis, strings }: { analysis: Analysis; strings: Strings }) {
+export interface RecognisedProps {
+  analysis: Analysis;
+  strings: Strings;
+  lang: Lang;
+  profileFrom: string;
+  comparison: { name: string; count: number } | null;
+}
+
+export function Recognised({ analysis, strings, lang, profileFrom, comparison }: RecognisedProps) {
   const styles = useStyles();
   const m = analysis.model;
   const parts: string[] = [];
@@ -26,9 +34,17 @@ export function Recognised({ analysis, strings }: { analysis: Analysis; strings:
   if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
   return (
     <p className={styles.recognised} data-testid="recognised">
-      {`${strings.found}：${parts.join('、')}`}
+      {strings.found(parts)}
       <br />
-      {strings.onSheets(sheets.join('、'))}
+      {strings.onSheets(sheets)}
+      <br />
+      <span data-testid="profile-used">{strings.profileUsed(analysis.profileLabel[lang], profileFrom)}</span>
+      {comparison && (
+        <>
+          <br />
+          <span data-testid="template-result">{comparison.count ? strings.template.differs(comparison.name, comparison.count) : strings.template.same(comparison.name)}</span>
+        </>
+      )}
     </p>
   );
 }
@@ -40,6 +56,7 @@ export function SettingsPanel({ settings, strings, busy, onSave }: { settings: S
     <form className={styles.settings} onSubmit={(e) => { e.preventDefault(); onSave(draft); }} aria-label={strings.settings}>
       <Field label={strings.profile}>
         <Select value={draft.profile} onChange={(_, d) => setDraft({ ...draft, profile: d.value })}>
+          <option value="">{strings.profileAuto}</option>
           {Object.values(PROFILES).map((p) => <option key={p.name} value={p.name}>{p.label[draft.lang]}</option>)}
         </Select>
       </Field>
@@ -61,13 +78,14 @@ export function SettingsPanel({ settings, strings, busy, onSave }: { settings: S
   );
 }
 
-export function NoticeBar({ notice, strings }: { notice: Notice; strings: Strings }) {
+/** The outcome of the last action; focusable, so focus lands here when the button that acted goes away. */
+export const NoticeBar = forwardRef<HTMLDivElement, { notice: Notice; strings: Strings }>(function NoticeBar({ notice, strings }, ref) {
   return (
-    <MessageBar intent={notice.intent} layout="multiline" style={{ marginBottom: 8 }}>
+    <MessageBar ref={ref} tabIndex={-1} intent={notice.intent} layout="multiline" style={{ marginBottom: 8 }}>
       <MessageBarBody>
         {notice.intent === 'error' && <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>}
         {notice.text}
       </MessageBarBody>
     </MessageBar>
   );
-}
+});
