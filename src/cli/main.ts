@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import {
   analyse, type Analysis, type CellWrite, displayValue, type Issue, type Lang, PROFILES, reportMarkdown, reportText, summarise,
-  type SummaryOptions, UnknownProfileError,
+  type SummaryOptions, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import { applyPlanToSnapshot } from '../gateways/memory';
@@ -150,10 +150,10 @@ function exitFor(issues: Issue[]): number {
 }
 
 async function check(file: string, options: Options, io: Io): Promise<number> {
-  const { analysis, issues } = await load(file, options);
+  const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   if (options.json) io.out(JSON.stringify(toJson(analysis, issues), null, 2));
-  else printReport(file, analysis, issues, options.lang, io);
+  else printReport(file, opened.snapshot, analysis, issues, options.lang, io);
   return exitFor(issues);
 }
 
@@ -169,9 +169,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const output = options.output ?? (options.inPlace ? file : undefined);
   if (!output) throw new UsageError(t.needOutput);
   if (sameFile(output, file) && !options.inPlace) throw new UsageError(t.sameFile);
+  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
   // The output is the same kind of file: an .xlsm keeps its macros, and Excel opens it only as .xlsm.
   if (extname(output).toLowerCase() !== extname(file).toLowerCase()) throw new UsageError(t.extension(extname(file) || '.xlsx'));
-  if (isFolder(output)) throw new UsageError(t.outputFolder(output));
 
   const { opened, analysis, issues } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
@@ -193,7 +193,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
     io.out(JSON.stringify(toJson(analysis, issues, writes), null, 2));
     return exitFor(issues);
   }
-  printReport(file, analysis, issues, options.lang, io);
+  printReport(file, opened.snapshot, analysis, issues, options.lang, io);
   io.out('');
   io.out(writes.length ? t.wrote(output, writes.length) : t.nothing(output));
   for (const w of writes) io.out(`  ${w.sheet}!${w.cell}  ${shown(w.before, null, options.lang)} → ${shown(w.value, w, options.lang)}`);
@@ -280,7 +280,7 @@ function shown(value: unknown, write: CellWrite | null, lang: Lang): string {
   return displayValue(value, write?.numberFormat ?? null) ?? T[lang].blank;
 }
 
-function printReport(file: string, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {
+function printReport(file: string, snapshot: WorkbookSnapshot, analysis: Analysis, issues: Issue[], lang: Lang, io: Io): void {
   const t = T[lang];
   const m = analysis.model;
   const profile = PROFILES[analysis.profile];
@@ -293,9 +293,10 @@ function printReport(file: string, analysis: Analysis, issues: Issue[], lang: La
   io.out(t.found(parts));
   const bySheet = new Map<string, Issue[]>();
   for (const issue of issues) bySheet.set(issue.sheet, [...(bySheet.get(issue.sheet) ?? []), issue]);
+  const hidden = new Set(snapshot.sheets.filter((s) => s.hidden).map((s) => s.name));
   for (const [sheet, list] of bySheet) {
     io.out('');
-    io.out(lang === 'zh' ? `【${sheet}】` : `[${sheet}]`);
+    io.out(`${lang === 'zh' ? `【${sheet}】` : `[${sheet}]`}${hidden.has(sheet) ? t.hiddenSheet : ''}`);
     for (const issue of list) io.out(`  ${SEVERITY[lang][issue.severity].padEnd(lang === 'zh' ? 2 : 7)}  ${issue.cell.padEnd(5)} ${issue.message}`);
   }
   const count = (s: string) => issues.filter((i) => i.severity === s).length;

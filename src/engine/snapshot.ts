@@ -17,6 +17,8 @@ export interface SheetSnapshot {
   merges: string[];
   /** True when the sheet is protected: its cells cannot be written. */
   protected?: boolean;
+  /** True when the workbook hides the sheet: its issues are where a user does not look without unhiding it. */
+  hidden?: boolean;
   /**
    * Formula cells saved without a result (by a program that does not calculate, such as openpyxl): their
    * value is unknown, not blank. Addresses in A1.

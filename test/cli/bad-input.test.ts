@@ -98,7 +98,7 @@ const CASES: Case[] = [
   { name: 'a zip holding a text file', make: file('zipped.xlsx', zip({ 'readme.txt': '你好' })), code: 2, message: NOT_WORKBOOK },
   { name: 'a Word document', make: file('doc.xlsx', zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document xmlns:w="w"/>' })), code: 2, message: NOT_WORKBOOK },
   { name: 'an OpenDocument spreadsheet', make: file('calc.xlsx', zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content xmlns:office="o"/>' })), code: 2, message: NOT_WORKBOOK },
-  { name: 'a binary workbook (.xlsb parts)', make: file('binary.xlsx', zip({ '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.bin']]), 'xl/workbook.bin': new Uint8Array([1, 2, 3]) })), code: 2, message: NOT_WORKBOOK },
+  { name: 'a binary workbook (.xlsb parts)', make: file('binary.xlsx', zip({ '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.bin']]), 'xl/workbook.bin': new Uint8Array([1, 2, 3]) })), code: 2, message: /二进制格式的工作簿（\.xlsb）/ },
   { name: 'a zip cut short', make: (d) => { writeFileSync(join(d, 'cut.xlsx'), readFileSync(validFile).subarray(0, 300)); return join(d, 'cut.xlsx'); }, code: 2, message: DAMAGED },
   {
     name: 'corrupt deflate data',

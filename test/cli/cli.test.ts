@@ -7,6 +7,7 @@ import type { JsonReport } from '../../src/cli/json';
 import { projectListSheet } from '../../src/samples/layouts';
 import { sampleSheets } from '../../src/samples/township';
 import { cells, load, sheetShapes, tempDir, writeSpecs } from '../support/files';
+import { NS, SharedStrings, sheetData, sheetOf, workbookOf, XML } from '../support/packages';
 
 const REFERENCE = resolve(__dirname, '../../../shared/reference/public-selfeval-form-filled.xlsx');
 const ROOT = resolve(__dirname, '../..');
@@ -77,6 +78,20 @@ describe('selfeval check on the sample township', () => {
     const { out } = await run('check', sample, '--lang', 'en');
     expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s), 1 department-wide sheet(s)');
     expect(out).toContain('"全年执行数" must be a number but holds "待定"; type a number (in 万元).');
+  });
+
+  test('issues on a hidden sheet say that the sheet is hidden', async () => {
+    const strings = new SharedStrings();
+    const spec = projectListSheet('项目汇总表', '汇总表', [{ name: '道路维护', initial: 10, budget: 10, executed: '待定', score: 95 }]);
+    const body = sheetData(spec.rows, strings).replace(/^<sheetData>|<\/sheetData>$/g, '');
+    const file = join(dir, 'hidden.xlsx');
+    writeFileSync(file, workbookOf({ 项目汇总表: sheetOf(body) }, {
+      'xl/sharedStrings.xml': strings.xml(),
+      'xl/workbook.xml': `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheets><sheet name="项目汇总表" sheetId="1" state="hidden" r:id="rId1"/></sheets></workbook>`,
+    }));
+    const { out } = await run('check', file);
+    expect(out).toContain('【项目汇总表】（隐藏的工作表：请先取消隐藏再修改）');
+    expect(out).toMatch(/错误 {2}F5 {4}“全年执行数”应为数字，当前为“待定”/);
   });
 
   test('a clean workbook exits 0', async () => {

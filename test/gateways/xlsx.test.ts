@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { analyse, summarise } from '../../src/engine';
 import {
-  applyPlan, createWorkbook, FileError, fileIssues, Package, readWorkbookSync, workbookBytes, writeSummary,
+  applyPlan, createWorkbook, FileError, fileIssues, Package, putPart, readPart, readWorkbookSync, workbookBytes, writeSummary,
 } from '../../src/gateways/xlsx';
 import { shiftFormula } from '../../src/gateways/xlsx/formula';
 import { withoutOverlaps } from '../../src/gateways/xlsx/worksheet';
@@ -97,6 +97,13 @@ describe('reading values', () => {
     const wb = read(bytes);
     expect(wb.snapshot.sheets.map((s) => s.name)).toEqual(['数据']);
     expect(fileIssues(wb, 'zh')).toEqual([expect.objectContaining({ rule: 'file.sheet-missing', sheet: '丢失', cell: 'A1', message: expect.stringContaining('工作表“丢失”在文件中缺少内容部分') })]);
+  });
+
+  test('hidden and very hidden sheets are read, and marked', () => {
+    const bytes = workbookOf({ a: sheetOf(''), b: sheetOf(''), c: sheetOf('') }, {
+      'xl/workbook.xml': `${XML}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheets><sheet name="a" sheetId="1" r:id="rId1"/><sheet name="b" sheetId="2" state="hidden" r:id="rId2"/><sheet name="c" sheetId="3" state="veryHidden" r:id="rId3"/></sheets></workbook>`,
+    });
+    expect(read(bytes).snapshot.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([['a', false], ['b', true], ['c', true]]);
   });
 
   test('one stray cell at XFD1048576 is one element, not a rectangle', () => {
@@ -290,5 +297,19 @@ describe('new workbooks and other parts', () => {
     expect(again.relationships('').map((r) => [r.kind, r.part])).toEqual([['officeDocument', 'xl/workbook.xml'], ['webextensiontaskpanes', 'xl/webextensions/taskpanes.xml']]);
     again.remove('xl/webextensions/webextension1.xml');
     expect(partChanges(out, again.bytes()).removed).toEqual(['xl/webextensions/webextension1.xml']);
+  });
+
+  test('an opened workbook takes other parts beside its cells: put, related once, read back', () => {
+    const bytes = workbookOf({ 表: sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>') });
+    const wb = read(bytes);
+    expect(readPart(wb, 'xl/webextensions/taskpanes.xml')).toBeNull();
+    const type = 'http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes';
+    putPart(wb, 'xl/webextensions/taskpanes.xml', `${XML}<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"/>`, { contentType: 'application/vnd.ms-office.webextensiontaskpanes+xml', relationship: { from: '', type } });
+    expect(readPart(wb, 'xl/webextensions/taskpanes.xml')).toContain('<wetp:taskpanes');
+    const once = workbookBytes(wb);
+    expect(partChanges(bytes, once)).toEqual({ changed: ['[Content_Types].xml', '_rels/.rels'], added: ['xl/webextensions/taskpanes.xml'], removed: [] });
+    const again = read(once);
+    putPart(again, 'xl/webextensions/taskpanes.xml', `${XML}<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"/>`, { contentType: 'application/vnd.ms-office.webextensiontaskpanes+xml', relationship: { from: '', type } });
+    expect(partChanges(once, workbookBytes(again))).toEqual({ changed: [], added: [], removed: [] });
   });
 });

@@ -3,7 +3,7 @@
 
 import type { Lang } from '../../engine';
 
-export type FileProblem = 'not-found' | 'not-file' | 'not-workbook' | 'xls' | 'unreadable' | 'empty' | 'too-large' | 'too-many-cells' | 'structure-locked';
+export type FileProblem = 'not-found' | 'not-file' | 'not-workbook' | 'xls' | 'xlsb' | 'unreadable' | 'empty' | 'too-large' | 'too-many-cells' | 'structure-locked';
 
 export interface FileDetail {
   /** The limit that was passed, in its unit (MB or cells). */
@@ -30,6 +30,10 @@ const TEXT: Record<FileProblem, { zh: Text; en: Text }> = {
   xls: {
     zh: (f) => `${f} 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。`,
     en: (f) => `${f} is an old .xls file or an encrypted workbook; save it as an unencrypted .xlsx in Excel or WPS and try again.`,
+  },
+  xlsb: {
+    zh: (f) => `${f} 是二进制格式的工作簿（.xlsb），无法直接读取；请在 Excel 或 WPS 中“另存为” .xlsx 后再试。`,
+    en: (f) => `${f} is a binary workbook (.xlsb); save it as .xlsx in Excel or WPS and try again.`,
   },
   unreadable: {
     zh: (f) => `${f} 已损坏或无法解析；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再试。`,

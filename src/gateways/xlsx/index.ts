@@ -4,7 +4,7 @@ import { type Issue, type Lang, RULES } from '../../engine';
 import type { OpenedWorkbook } from './read';
 
 export { readWorkbook, readWorkbookSync, LIMITS, type OpenedWorkbook, type FileNote } from './read';
-export { applyPlan, writeSummary, workbookBytes, sheetNameProblem } from './write';
+export { applyPlan, writeSummary, workbookBytes, sheetNameProblem, readPart, putPart } from './write';
 export { createWorkbook } from './create';
 export { worksheetXml, type SheetLayout, type LayoutCell, type PageSetup } from './layout';
 export { reportLayout } from './report';

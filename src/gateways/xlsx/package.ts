@@ -86,13 +86,6 @@ export class Package {
     return this.find(part) !== null;
   }
 
-  /** Every part's name, in the package's order, with added parts last. */
-  parts(): string[] {
-    const names = this.zip.names().filter((n) => this.has(n));
-    for (const [name, data] of this.changed) if (data && !this.zip.find(name)) names.push(name);
-    return names;
-  }
-
   read(part: string): Uint8Array {
     const name = this.find(part);
     if (!name) throw new Error(`no part ${part}`);

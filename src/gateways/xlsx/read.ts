@@ -59,9 +59,18 @@ export interface PendingCell {
   numberFormat: string | null;
 }
 
+export interface PendingPart {
+  data: string | Uint8Array;
+  contentType?: string;
+  /** A relationship to the part from another ("" for the package itself), added unless one is there. */
+  relationship?: { from: string; type: string };
+}
+
 export interface PendingChanges {
   /** Cell writes by sheet, then by A1 address (a later write to a cell replaces an earlier one). */
   cells: Map<string, Map<string, PendingCell>>;
+  /** Other parts added or replaced, by part name. */
+  parts: Map<string, PendingPart>;
   report: { name: string; replaces: string | null; sheet: import('../../engine').SheetDescription } | null;
 }
 
@@ -87,7 +96,7 @@ export function readWorkbookSync(bytes: Uint8Array, fileName: string): OpenedWor
       throw new FileError('unreadable', fileName, {}, e);
     }
     if (e instanceof XmlError) throw new FileError('unreadable', fileName, {}, e);
-    if (e instanceof NotWorkbookError) throw new FileError('not-workbook', fileName, {}, e);
+    if (e instanceof NotWorkbookError) throw new FileError(e.binary ? 'xlsb' : 'not-workbook', fileName, {}, e);
     throw e;
   }
 }
@@ -115,6 +124,7 @@ function open(bytes: Uint8Array, fileName: string): OpenedWorkbook {
       if (e instanceof TooManyCellsError) throw new FileError('too-many-cells', fileName, { limit: LIMITS.cells, where: entry.name }, e);
       throw e;
     }
+    if (entry.state !== 'visible') read.snapshot.hidden = true;
     sheets.push(read.snapshot);
     parts.set(entry.name, { entry, index: read.index });
     if (read.overlapping.length) notes.push({ kind: 'merge-overlap', sheet: entry.name, ranges: read.overlapping.map((o) => o.range) });
@@ -126,6 +136,6 @@ function open(bytes: Uint8Array, fileName: string): OpenedWorkbook {
     snapshot: { sheets },
     notes,
     source: { pkg, info, styles, sheets: parts },
-    pending: { cells: new Map(), report: null },
+    pending: { cells: new Map(), parts: new Map(), report: null },
   };
 }

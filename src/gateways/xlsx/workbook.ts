@@ -43,12 +43,18 @@ export const NS = {
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
 const SHEET_KINDS: SheetKind[] = ['worksheet', 'chartsheet', 'dialogsheet', 'macrosheet'];
 
-export class NotWorkbookError extends Error {}
+export class NotWorkbookError extends Error {
+  /** True for a binary workbook (.xlsb): a workbook, but not one of XML parts. */
+  constructor(message: string, readonly binary = false) {
+    super(message);
+  }
+}
 
 export function readWorkbookInfo(pkg: Package): WorkbookInfo {
   const office = pkg.relationships('').find((r) => r.kind === 'officeDocument' && r.part && pkg.has(r.part));
   const part = office?.part ?? (pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : null);
   if (!part) throw new NotWorkbookError('no workbook part');
+  if (!part.toLowerCase().endsWith('.xml')) throw new NotWorkbookError(`workbook part ${part}`, part.toLowerCase().endsWith('.bin'));
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
   const info: WorkbookInfo = { part, strict: false, date1904: false, structureLocked: false, sheets: [], sharedStrings: null, styles: null };
   let root = '';

@@ -8,10 +8,11 @@ import { FileError } from './errors';
 import { worksheetXml } from './layout';
 import type { Package } from './package';
 import { inheritedStyle, locate, patchWorksheet } from './patch';
-import type { OpenedWorkbook, PendingCell } from './read';
+import type { OpenedWorkbook, PendingCell, PendingPart } from './read';
 import { reportLayout } from './report';
 import { defaultStylesXml, StyleBook } from './styles';
 import { appendSheet, NS, recalculateOnLoad } from './workbook';
+import { decodePart } from './xml';
 
 const CONTENT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -67,12 +68,32 @@ export function writeSummary(opened: OpenedWorkbook, sheet: SheetDescription): s
   return name;
 }
 
+/** A part's text as the workbook will hold it (with parts put since it was read), or null when it has none. */
+export function readPart(opened: OpenedWorkbook, part: string): string | null {
+  const put = opened.pending.parts.get(part);
+  if (put) return typeof put.data === 'string' ? put.data : decodePart(put.data);
+  return opened.source.pkg.has(part) ? opened.source.pkg.text(part) : null;
+}
+
+/**
+ * Adds or replaces a part other than cells and the report (the settings the pane keeps in the workbook,
+ * for one), with its content type and, when asked, a relationship to it. Gathered like the cell writes.
+ */
+export function putPart(opened: OpenedWorkbook, part: string, data: string | Uint8Array, options: Omit<PendingPart, 'data'> = {}): void {
+  opened.pending.parts.set(part, { data, ...options });
+}
+
 /** The workbook file with everything gathered so far. Can be asked for again after more writes. */
 export function workbookBytes(opened: OpenedWorkbook): Uint8Array {
   const { pkg: source, info } = opened.source;
-  const { cells, report } = opened.pending;
-  if (cells.size === 0 && !report) return source.bytes();
+  const { cells, parts, report } = opened.pending;
+  if (cells.size === 0 && parts.size === 0 && !report) return source.bytes();
   const pkg = source.fork();
+  for (const [part, put] of parts) {
+    pkg.write(part, put.data, put.contentType);
+    const rel = put.relationship;
+    if (rel && !pkg.relationships(rel.from).some((r) => r.type === rel.type && r.part === part)) pkg.addRelationship(rel.from, rel.type, part);
+  }
   const styles = opened.source.styles ? opened.source.styles.copy() : new StyleBook(defaultStylesXml(info.strict ? NS.strict.main : NS.transitional.main));
 
   let written = 0;

@@ -140,11 +140,6 @@ export class ZipArchive {
     }
   }
 
-  /** Entry names in the archive's order. */
-  names(): string[] {
-    return this.entries.map((e) => e.name);
-  }
-
   /** The entry's own spelling of a name, or null when there is none. */
   find(name: string): string | null {
     return this.byName.get(name.toLowerCase())?.name ?? null;
@@ -237,7 +232,7 @@ function inflate(raw: Uint8Array, declared: number, room: number, tooLarge: () =
   return size === out.length ? out : out.subarray(0, size);
 }
 
-export function concat(chunks: Uint8Array[]): Uint8Array {
+function concat(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
