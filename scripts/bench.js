@@ -79,14 +79,27 @@ async function run(projects, forms, runs) {
 
   const f = best(runs, () => floor(bytes));
   const c = best(runs, () => check(bytes));
-  const read = best(runs, () => readWorkbookSync(bytes, 'bench.xlsx'));
   const w = best(runs, () => fill(bytes));
+  // The gateway's own steps, apart from the engine's.
+  const read = best(runs, () => readWorkbookSync(bytes, 'bench.xlsx'));
+  const write = { ms: Infinity };
+  for (let i = 0; i < runs; i++) {
+    const opened = readWorkbookSync(bytes, 'bench.xlsx');
+    applyPlan(opened, c.result.analysis.plan);
+    const t = performance.now();
+    workbookBytes(opened);
+    write.ms = Math.min(write.ms, performance.now() - t);
+  }
+  const engine = best(runs, () => analyse(c.result.opened.snapshot));
   const a = c.result.analysis;
   const row = (label, ms, note = '') => console.log(`  ${label.padEnd(38)}${ms.toFixed(0).padStart(6)} ms${note}`);
+  const times = (ms) => `${(ms / f.ms).toFixed(2)}× floor`;
   row('floor (unzip all + tokenize sheets)', f.ms, `  (${f.result} XML events)`);
-  row('read (package → snapshot)', read.ms, `  ${(read.ms / f.ms).toFixed(2)}× floor`);
-  row('check (read + analyse)', c.ms, `  ${(c.ms / f.ms).toFixed(2)}× floor (goal ≤ 2×)  → ${a.model.projects.length} projects, ${a.model.indicators.length} indicators, ${a.issues.length} issues`);
-  row('fill (check + report + write)', w.ms, `  ${(w.ms / f.ms).toFixed(2)}× floor (goal ≤ 3×)  → ${w.result.analysis.plan.writes.length} writes, ${(w.result.out.length / 1024).toFixed(0)} KiB`);
+  row('check (read + analyse)', c.ms, `  ${times(c.ms)} (goal ≤ 2×)  → ${a.model.projects.length} projects, ${a.model.indicators.length} indicators, ${a.issues.length} issues`);
+  row('fill (check + report + write)', w.ms, `  ${times(w.ms)} (goal ≤ 3×)  → ${w.result.analysis.plan.writes.length} writes, ${(w.result.out.length / 1024).toFixed(0)} KiB`);
+  row('  of which read (package → snapshot)', read.ms, `  ${times(read.ms)}`);
+  row('  of which write (patch + zip)', write.ms, `  ${times(write.ms)}`);
+  row('  of which one analyse (engine)', engine.ms, `  ${times(engine.ms)}; fill analyses twice (the report is drafted from the filled workbook)`);
 }
 
 (async () => {

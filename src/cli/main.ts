@@ -62,8 +62,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       },
     });
   } catch (e) {
-    io.err(t.usageError((e as Error).message));
-    io.err(usage(lang));
+    // One line, in the user's language: which option, and where the usage is.
+    const option = /'(-[^']*?)(?:[ ,'<]|$)/.exec((e as Error).message)?.[1] ?? '';
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? t.unknownOption(option) : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? t.badOptionValue(option) : t.usageError((e as Error).message));
     return EXIT.unusable;
   }
   const { values, positionals } = args;

@@ -212,6 +212,8 @@ const CASES: Case[] = [
   },
   { name: 'an invalid --report-sheet (too long)', make: () => validFile, args: (f, d) => ['fill', f, '-o', join(d, 'out1.xlsx'), '--report-sheet', '2025年度青山镇人民政府部门整体支出绩效自评报告（初稿，供财政局审核）'], code: 2, message: /工作表名称“.*”无效/ },
   { name: 'an invalid --report-sheet (a slash)', make: () => validFile, args: (f, d) => ['fill', f, '-o', join(d, 'out2.xlsx'), '--report-sheet', '报告/2025'], code: 2, message: /工作表名称“报告\/2025”无效/ },
+  { name: 'an unknown option', make: () => validFile, args: (f) => ['check', f, '--bogus'], code: 2, message: /^不认识的选项 --bogus；运行 selfeval --help 查看用法。$/m },
+  { name: '-o without its value', make: () => validFile, args: (f) => ['fill', f, '-o'], code: 2, message: /^选项 -o 的值缺失或多余；/m },
   { name: '-o with another extension', make: () => validFile, args: (f, d) => ['fill', f, '-o', join(d, 'out.xlsm')], code: 2, message: /输出文件的扩展名应与输入文件相同（\.xlsx）/ },
   { name: '-o at a folder', make: () => validFile, args: (_f, d) => ['fill', validFile, '-o', d], code: 2, message: /是文件夹；请指定文件名/ },
   { name: '-o at a folder named like a workbook', make: (d) => { mkdirSync(join(d, 'out-folder.xlsx')); return validFile; }, args: (f, d) => ['fill', f, '-o', join(d, 'out-folder.xlsx')], code: 2, message: /是文件夹；请指定文件名/ },

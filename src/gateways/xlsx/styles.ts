@@ -65,6 +65,7 @@ export class StyleBook {
   /** Existing elements without prefixes, for comparing with new ones; and formats already derived. */
   private readonly plain: Record<Section, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly derived = new Map<string, number>();
+  private readonly dateXfs = new Map<number, boolean>();
   private rootPrefix = '';
 
   constructor(private readonly xml: string) {
@@ -110,9 +111,14 @@ export class StyleBook {
 
   /** True when cell format `xf` shows numbers as dates or times. */
   isDate(xf: number): boolean {
-    const id = this.xfFormat[xf] ?? 0;
-    const code = this.formatCodes.get(id);
-    return code !== undefined ? isDateCode(code) : BUILTIN_DATE_IDS.has(id);
+    let date = this.dateXfs.get(xf);
+    if (date === undefined) {
+      const id = this.xfFormat[xf] ?? 0;
+      const code = this.formatCodes.get(id);
+      date = code !== undefined ? isDateCode(code) : BUILTIN_DATE_IDS.has(id);
+      this.dateXfs.set(xf, date);
+    }
+    return date;
   }
 
   /** The cell format that looks like `base` but shows numbers with `code`. */

@@ -138,6 +138,8 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   const cells = { row: new Ints(), col: new Ints(), start: new Ints(), end: new Ints(), style: new Ints() };
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const arrays: Array<{ area: Area; formula: string }> = [];
+  /** Array formulas over more than one cell whose area reaches the rows still to come. */
+  const spanning: Array<{ area: Area; formula: string }> = [];
   let cellCount = 0;
 
   let inSheetData = false;
@@ -158,7 +160,6 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
     cells.start.push(c.start);
     cells.end.push(end);
     cells.style.push(c.style);
-    const address = toA1(c.row, c.col);
     let formula = c.formula;
     if (c.formulaType === 'shared' && c.sharedIndex !== undefined) {
       const master = shared.get(c.sharedIndex);
@@ -168,14 +169,23 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       const [from, to = from] = c.formulaRef.split(':');
       const a = cellRef(from);
       const b = cellRef(to);
-      arrays.push({ area: { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) }, formula });
+      const area = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+      arrays.push({ area, formula });
+      if (area.bottom > area.top || area.right > area.left) spanning.push({ area, formula });
     }
-    if (formula === null) {
+    if (formula === null && spanning.length) {
       // A cell inside an array formula's area belongs to the formula though it carries none itself.
-      const array = arrays.find((a) => a.area.top <= c.row && c.row <= a.area.bottom && a.area.left <= c.col && c.col <= a.area.right);
+      const array = spanning.find((a) => a.area.top <= c.row && c.row <= a.area.bottom && a.area.left <= c.col && c.col <= a.area.right);
       if (array) formula = array.formula;
     }
     const value = cellValue(c, context);
+    const isDate = typeof value === 'number' && (c.type === 'd' || context.styles?.isDate(c.style) === true);
+    if (formula === null && !isDate && value !== null) {
+      if (++cellCount > context.cellBudget) throw new TooManyCellsError(context.cellBudget);
+      (values[c.row] ??= [])[c.col] = value;
+      return;
+    }
+    const address = toA1(c.row, c.col);
     if (formula !== null) {
       formulas[address] = `=${formula}`;
       // A formula without a stored result: openpyxl and other writers leave <v> out or empty.
@@ -185,7 +195,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
     if (++cellCount > context.cellBudget) throw new TooManyCellsError(context.cellBudget);
     if (value === null) return;
     (values[c.row] ??= [])[c.col] = value;
-    if (typeof value === 'number' && (c.type === 'd' || context.styles?.isDate(c.style))) dates[address] = dateText(value, context.date1904);
+    if (isDate) dates[address] = dateText(value as number, context.date1904);
   };
 
   scanXml(xml, {
@@ -217,6 +227,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       if (el.depth === 2 && el.name === 'row') {
         row = el.attributes.r ? rowNumber(el.attributes.r) : row + 1;
         col = -1;
+        for (let i = spanning.length - 1; i >= 0; i--) if (spanning[i].area.bottom < row) spanning.splice(i, 1);
         rows.index.push(row);
         rows.start.push(el.start);
         rows.tagEnd.push(el.end);
