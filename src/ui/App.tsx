@@ -111,7 +111,7 @@ export function App({ host, loadSample }: AppProps) {
           <Button appearance="primary" disabled={busy !== null} onClick={() => void session.check()}>{t.check}</Button>
           <Button disabled={busy !== null} onClick={() => void session.prepareFill()}>{t.fill}</Button>
           <Button disabled={busy !== null} onClick={() => void session.writeReport()}>{t.report}</Button>
-          {session.undoable && <Button appearance="subtle" disabled={busy !== null} onClick={() => void session.prepareUndo()}>{t.undo}</Button>}
+          {session.undoable && <Button disabled={busy !== null} onClick={() => void session.prepareUndo()}>{t.undo}</Button>}
         </div>
         {busy && (
           <div className={styles.busy} role="status" aria-live="polite">

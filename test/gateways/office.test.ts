@@ -189,6 +189,17 @@ describe.each(DOORS)('through the $name', (door) => {
       expect(describeOfficeError(error, 'en')).toBe('The workbook changed since it was checked. Check it again. Sheets with rows or columns added or removed since the check: 项目汇总表.');
     });
 
+    test('a second fill replaces the record of the first: one record, of the last fill', async () => {
+      const model = workbook(sampleSheets());
+      const first = await checked(model);
+      await applyPlan(api(model), first.plan, { usedRanges: first.read.usedRanges });
+      model.sheet('项目汇总表').setValue(5, 5, 98); // F6 (全年执行数) corrected: G6, I6, J6 change
+      const second = await checked(model);
+      await applyPlan(api(model), second.plan, { usedRanges: second.read.usedRanges });
+      expect(model.customXmlParts).toHaveLength(1);
+      expect((await previewUndo(api(model)))?.plan.restore.map((c) => c.cell)).toEqual(second.plan.writes.map((w) => w.cell));
+    });
+
     test('filling, then reading again, plans nothing more', async () => {
       const model = workbook(sampleSheets());
       const { read, plan } = await checked(model);

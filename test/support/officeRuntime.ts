@@ -224,6 +224,12 @@ export class OfficeRuntime {
     const m = this.model as ExcelModel;
     if (node.kind === 'worksheets') return { kind: 'sheet', sheet: m.sheet(String(args[0])) };
     if (node.kind === 'borders') return { ...node, kind: 'border', edge: String(args[0]) };
+    if (node.kind === 'parts' || node.kind === 'partsByNamespace') {
+      const id = String(args[0]);
+      const found = node.kind === 'parts' ? m.customXmlParts.find((p) => p.id === id) : m.partsByNamespace(node.ns).find((p) => p.id === id);
+      if (!found) throw new ExcelError('ItemNotFound', `no custom XML part ${id}`);
+      return { kind: 'part', id };
+    }
     if (node.kind === 'charts') {
       const chart = node.sheet.charts.find((c) => c.name === args[0]);
       if (!chart) throw new ExcelError('ItemNotFound');

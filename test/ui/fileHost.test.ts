@@ -129,6 +129,8 @@ test('a fill undone after the file was edited elsewhere: restores what the fill 
   expect((await again.read()).undoable).toBe(true);
   const preview = await again.previewUndo();
   expect(preview?.plan.changed.map((c) => [c.cell, c.now])).toEqual([['I6', { value: 88 }]]);
+  // The record holds each cell's number format before the fill (G6: General; written 0.00%).
+  expect(preview?.plan.restore.find((c) => c.cell === 'G6')).toMatchObject({ before: null, beforeFormat: 'General', after: 0.9506, afterFormat: '0.00%' });
   const done = await again.undo();
   expect(done?.plan.restore.length).toBe(104);
   const undone = await downloaded(again);

@@ -114,7 +114,7 @@ async function prepare(api: OfficeApi, wanted: string): Promise<{ name: string; 
   });
 }
 
-function operations(sheet: SheetDescription, reuse: boolean, oldRows: number, budget: number, api: OfficeApi): Op[] {
+function operations(sheet: SheetDescription, reuse: boolean, oldRows: number, budget: number): Op[] {
   const width = sheet.columnWidths.length;
   const ops: Op[] = [];
   if (reuse) {
@@ -213,12 +213,10 @@ function operations(sheet: SheetDescription, reuse: boolean, oldRows: number, bu
     bytes: 3 * RANGE_BYTES + 6 * PROPERTY_BYTES,
     run: (ws) => {
       ws.showGridlines = false;
-      if (api.supports('1.9')) {
-        ws.pageLayout.orientation = 'Portrait';
-        ws.pageLayout.paperSize = 'A4';
-        ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-        ws.pageLayout.setPrintArea(all);
-      }
+      ws.pageLayout.orientation = 'Portrait';
+      ws.pageLayout.paperSize = 'A4';
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintArea(all);
       ws.activate();
       ws.getRange('A1').select();
     },
@@ -231,7 +229,7 @@ export async function writeSummarySheet(api: OfficeApi, sheet: SheetDescription,
   const target = await prepare(api, sheet.name);
   return api.run(runOptions(api, true), async (context) => {
     const ws = target.reuse ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
-    await runOps(context, ws, operations(sheet, target.reuse, target.rows, budget, api), budget);
+    await runOps(context, ws, operations(sheet, target.reuse, target.rows, budget), budget);
     return target.name;
   });
 }

@@ -31,6 +31,7 @@ interface Place {
 }
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '0.00E+00': 11, '@': 49 };
+const BUILTIN_CODES = new Map(Object.entries(BUILTIN_FORMATS).map(([code, id]) => [id, code]));
 const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 
@@ -210,5 +211,11 @@ export class StyleBook {
     this.added[section].push(xml);
     if (section === 'cellXfs') this.xfFormat.push(numFmtId ?? 0);
     return index;
+  }
+
+  /** The number format code of a cell format ("General" when it has none of its own): the web page records it before a fill, for undo. */
+  formatCode(xf: number): string {
+    const id = this.xfFormat[xf] ?? 0;
+    return this.formatCodes.get(id) ?? BUILTIN_CODES.get(id) ?? 'General';
   }
 }

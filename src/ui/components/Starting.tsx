@@ -11,7 +11,7 @@ export function Starting({ text, hint, failed = false }: { text: string; hint?: 
             <MessageBarBody>{text}</MessageBarBody>
           </MessageBar>
         ) : (
-          <Spinner size="small" label={text} labelPosition="after" />
+          <Spinner size="small" label={text} labelPosition="after" style={{ justifyContent: 'flex-start' }} />
         )}
         {hint && <p style={{ fontSize: 12, marginTop: 8 }}>{hint}</p>}
       </main>
