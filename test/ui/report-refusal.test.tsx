@@ -17,14 +17,16 @@ function noTableHost(kind: 'excel' | 'file') {
   const snapshot: WorkbookSnapshot = { sheets: [sheet('通讯录', [['姓名', '电话'], ['张三', '123']])] };
   const host: WorkbookHost & Omit<FileHost, 'kind'> = {
     kind,
-    settings: { where: kind === 'file' ? 'browser' : 'workbook', load: () => DEFAULT_SETTINGS, save: async () => undefined },
-    read: async () => snapshot,
+    settings: { load: () => DEFAULT_SETTINGS, save: async () => undefined },
+    read: async () => ({ snapshot, undoable: false }),
     apply: async (plan: Plan) => plan.writes,
     writeSummary: async (s: SheetDescription) => {
       reports.push(s);
       return s.name;
     },
     select: async () => undefined,
+    previewUndo: async () => null,
+    undo: async () => null,
     describeError: (error: unknown) => String(error),
     fileName: () => '通讯录.xlsx',
     open: async () => undefined,

@@ -47,6 +47,8 @@ function BlockView({ block, strings }: { block: Block; strings: Strings }) {
       return <p className={styles.paragraph}>{block.text}</p>;
     case 'placeholder':
       return <p className={styles.placeholder}>{block.text}</p>;
+    case 'field':
+      return <p className={styles.paragraph}>{block.label}：{block.value || '＿＿＿＿＿＿'}</p>;
     case 'table':
       return (
         <div className={styles.scroll}>
