@@ -1,7 +1,10 @@
 // A new workbook made from sheet layouts (the bureau's 审核汇总.xlsx, for one): the few parts Excel needs,
-// the same sheet writer and style book as the report sheet, the same bytes for the same layouts.
+// the same sheet writer and style book as the report sheet, the same bytes for the same layouts. Charts
+// a layout asks for become drawing and chart parts; filters and print titles, the names Excel keeps them by.
 
 import { zipSync } from 'fflate';
+import { parseArea } from '../../engine/address';
+import { chartXml, drawingXml, sheetRef } from './chart';
 import { type SheetLayout, worksheetXml } from './layout';
 import { defaultStylesXml, StyleBook } from './styles';
 import { NS } from './workbook';
@@ -32,17 +35,35 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
   const files: Record<string, Uint8Array> = {};
   const text = (name: string, xml: string) => (files[name] = new TextEncoder().encode(xml));
 
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+  const rels = (items: string[]) => `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">${items.join('')}</Relationships>`;
+  const drawings: string[] = [];
+  const charts: string[] = [];
   const sheetParts = sheets.map((sheet, i) => {
     const part = `xl/worksheets/sheet${i + 1}.xml`;
-    text(part, worksheetXml(sheet, styles, ns));
+    let drawing: string | undefined;
+    if (sheet.charts?.length) {
+      const name = `drawing${drawings.length + 1}.xml`;
+      drawings.push(`xl/drawings/${name}`);
+      text(`xl/drawings/${name}`, drawingXml(sheet.charts));
+      text(`xl/drawings/_rels/${name}.rels`, rels(sheet.charts.map((chart, c) => {
+        charts.push(`xl/charts/chart${charts.length + 1}.xml`);
+        text(charts[charts.length - 1], chartXml(chart));
+        return rel(`rId${c + 1}`, `${OFFICE_RELS}/chart`, `../charts/chart${charts.length}.xml`);
+      })));
+      text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([rel('rId1', `${OFFICE_RELS}/drawing`, `../drawings/${name}`)]));
+      drawing = 'rId1';
+    }
+    text(part, worksheetXml(sheet, styles, ns, drawing));
     return part;
   });
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
 
   text('[Content_Types].xml', `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
     + `<Override PartName="/xl/workbook.xml" ContentType="${SPREADSHEET}.sheet.main+xml"/>`
     + sheetParts.map((p) => `<Override PartName="/${p}" ContentType="${SPREADSHEET}.worksheet+xml"/>`).join('')
+    + drawings.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('')
+    + charts.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('')
     + `<Override PartName="/xl/styles.xml" ContentType="${SPREADSHEET}.styles+xml"/>`
     + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
@@ -58,11 +79,31 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
     + `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${escapeText(s.name)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts></Properties>`);
   text('xl/workbook.xml', `${DECLARATION}<workbook xmlns="${ns.main}" xmlns:r="${ns.rel}"><bookViews><workbookView/></bookViews><sheets>`
     + sheets.map((s, i) => `<sheet name="${escapeAttribute(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
-    + '</sheets><calcPr fullCalcOnLoad="1"/></workbook>');
-  text('xl/_rels/workbook.xml.rels', `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">`
-    + sheetParts.map((p, i) => rel(`rId${i + 1}`, `${OFFICE_RELS}/worksheet`, p.slice(3))).join('')
-    + rel(`rId${sheets.length + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml') + '</Relationships>');
+    + `</sheets>${definedNames(sheets)}<calcPr fullCalcOnLoad="1"/></workbook>`);
+  text('xl/_rels/workbook.xml.rels', rels([
+    ...sheetParts.map((p, i) => rel(`rId${i + 1}`, `${OFFICE_RELS}/worksheet`, p.slice(3))),
+    rel(`rId${sheets.length + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml'),
+  ]));
   text('xl/styles.xml', styles.render());
   // One fixed time, as Excel's own files carry: the same layouts give the same bytes.
   return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
+}
+
+/** "$A$3:$W$40" for "A3:W40". */
+function absolute(area: string): string {
+  return area.split(':').map((cell) => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':');
+}
+
+/** Each sheet's filter area and print titles, as the names Excel keeps them by. */
+function definedNames(sheets: SheetLayout[]): string {
+  const names = sheets.flatMap((s, i) => {
+    const out: string[] = [];
+    if (s.autoFilter) {
+      parseArea(s.autoFilter); // a malformed area fails here, not in Excel
+      out.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(sheetRef(s.name, absolute(s.autoFilter)))}</definedName>`);
+    }
+    if (s.printTitleRows) out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeText(sheetRef(s.name, `$${s.printTitleRows[0] + 1}:$${s.printTitleRows[1] + 1}`))}</definedName>`);
+    return out;
+  });
+  return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
 }

@@ -3,6 +3,7 @@
 // 自评报告 sheet added to a unit's workbook and for workbooks made from scratch (create.ts).
 
 import { parseArea, toA1 } from '../../engine/address';
+import type { ChartLayout } from './chart';
 import { cellXml } from './patch';
 import type { CellFormat, StyleBook } from './styles';
 import { escapeAttribute, escapeText } from './xml';
@@ -39,6 +40,14 @@ export interface SheetLayout {
   merges?: string[];
   showGridLines?: boolean;
   page?: PageSetup;
+  /** Rows and columns kept in view while the rest scrolls (a frozen header). */
+  freeze?: { rows: number; cols?: number };
+  /** The area given filter buttons (its first row is the header), as "A3:W40". */
+  autoFilter?: string;
+  /** Rows printed again at the top of every page (0-based, inclusive): the header of a long table. */
+  printTitleRows?: [number, number];
+  /** Charts drawn over the sheet (new workbooks only: see create.ts). */
+  charts?: ChartLayout[];
 }
 
 export interface Namespaces {
@@ -46,7 +55,21 @@ export interface Namespaces {
   rel: string;
 }
 
-export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespaces): string {
+/** The sheet's frozen panes: the top rows and left columns stay while the rest scrolls. */
+function sheetView(layout: SheetLayout): string {
+  const grid = layout.showGridLines === false ? ' showGridLines="0"' : '';
+  const rows = layout.freeze?.rows ?? 0;
+  const cols = layout.freeze?.cols ?? 0;
+  if (rows === 0 && cols === 0) return `<sheetView${grid} workbookViewId="0"/>`;
+  const pane = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
+  const corner = toA1(rows, cols);
+  return `<sheetView${grid} workbookViewId="0">`
+    + `<pane${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''} topLeftCell="${corner}" activePane="${pane}" state="frozen"/>`
+    + `<selection pane="${pane}" activeCell="${corner}" sqref="${corner}"/></sheetView>`;
+}
+
+/** `drawing`: the relationship id of the sheet's drawing part, when it has charts. */
+export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespaces, drawing?: string): string {
   const cells = new Map<number, Map<number, { value: LayoutCell['value']; style: number }>>();
   const put = (row: number, col: number, value: LayoutCell['value'], style: number) => {
     let line = cells.get(row);
@@ -85,15 +108,17 @@ export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespa
     + `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">`
     + (fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '')
     + `<dimension ref="A1:${toA1(lastRow, lastCol)}"/>`
-    + `<sheetViews><sheetView${layout.showGridLines === false ? ' showGridLines="0"' : ''} workbookViewId="0"/></sheetViews>`
+    + `<sheetViews>${sheetView(layout)}</sheetViews>`
     + '<sheetFormatPr defaultRowHeight="14.25"/>'
     + (widths ? `<cols>${widths}</cols>` : '')
     + (rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>')
+    + (layout.autoFilter ? `<autoFilter ref="${layout.autoFilter}"/>` : '')
     + merges
     + (page?.centredHorizontally ? '<printOptions horizontalCentered="1"/>' : '')
     + `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`
     + (page ? `<pageSetup paperSize="${page.paperSize ?? 9}" orientation="${page.orientation}"${page.fitToWidth !== undefined ? ` fitToWidth="${page.fitToWidth}"` : ''}${page.fitToHeight !== undefined ? ` fitToHeight="${page.fitToHeight}"` : ''}/>` : '')
     + (page?.footer ? `<headerFooter><oddFooter>${escapeText(page.footer)}</oddFooter></headerFooter>` : '')
+    + (drawing ? `<drawing r:id="${drawing}"/>` : '')
     + '</worksheet>';
 }
 
