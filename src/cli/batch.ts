@@ -1,109 +1,115 @@
-// `selfeval batch`: the bureau's look over many units' workbooks at once, one line per workbook: its unit
-// (from the cell the template marks, else as the report finds it), the profile it was scored by, what was
-// recognised, errors, warnings and, with --template, how far it strays from the template. A file that
-// cannot be used is a line too; the others are still read.
+// `selfeval batch`: the bureau's review of many units' workbooks in one step. Every workbook under the
+// folders named (and every file named) is checked by the same engine, on all cores; a file that cannot
+// be used is a row with its reason, never the end of the run. The review (审核汇总.xlsx) is built by the
+// same pure code as on the web page.
 
-import { basename } from 'path';
-import { analyse, type Lang, type ScoringProfile, summarise } from '../engine';
-import { FileError, readWorkbookSync } from '../gateways/xlsx';
-import { readInput, writeAtomically } from './files';
-import { type OpenTemplate, templateIssues } from './template';
+import { existsSync } from 'fs';
+import { extname } from 'path';
+import { availableParallelism } from 'os';
+import type { Lang } from '../engine';
+import { buildReview, type Review, unitStatus } from '../engine/review';
+import { reviewWorkbook } from '../gateways/xlsx/review';
+import { findWorkbooks } from './batch-files';
+import { batchJson, type Translations } from './batch-json';
+import { runPool, workersAvailable } from './batch-pool';
+import { BT } from './batch-text';
+import { isFolder, OutputError, writeAtomically } from './files';
+import { displayWidth, Progress, type ProgressStream } from './progress';
 import { T } from './text';
 
 export interface BatchOptions {
-  files: string[];
-  profile?: string | ScoringProfile;
-  template?: OpenTemplate;
+  inputs: string[];
+  /** --profile and --template as given: each worker reads them itself. */
+  profile?: string;
+  template?: string;
+  year?: number;
   json: boolean;
   lang: Lang;
-  year?: number;
-  /** A .csv file for the table (UTF-8 with a byte-order mark, so Excel and WPS read the Chinese). */
+  /** The review workbook (.xlsx). */
   output?: string;
+  /** Worker threads (--jobs); by default one per core. */
+  jobs?: number;
 }
 
-export interface BatchRow {
-  file: string;
-  unit: string | null;
-  profile: string | null;
-  projects: number;
-  errors: number;
-  warnings: number;
-  /** Differences from the template; null without --template. */
-  differences: number | null;
-  /** Why the file could not be used; null when it was. */
-  problem: string | null;
+export interface BatchIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Where the progress bar goes when it is a terminal (stderr). */
+  progress?: ProgressStream;
 }
 
-function row(file: string, o: BatchOptions): BatchRow {
-  const base = { file: basename(file), unit: null, profile: null, projects: 0, errors: 0, warnings: 0, differences: null };
-  let snapshot;
-  try {
-    snapshot = readWorkbookSync(readInput(file), basename(file)).snapshot;
-  } catch (e) {
-    if (e instanceof FileError) return { ...base, problem: e.describe(o.lang) };
-    throw e;
+/** A problem with the command's arguments: one line, exit code 2. */
+export class BatchError extends Error {}
+
+export function parseJobs(value: string | undefined, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new BatchError(BT[lang].badJobs(value));
+  return n;
+}
+
+const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - displayWidth(text)));
+const percent = (rate: string | null) => (rate === null ? '' : `${(Number(rate) * 100).toFixed(2)}%`);
+
+function table(review: Review, lang: Lang, translations: Translations): string[] {
+  const t = BT[lang];
+  const rows = review.units.map((u) => {
+    const status = unitStatus(u);
+    const reason = translations.get(u)?.reason ?? u.reason;
+    return [
+      u.file, u.unit ?? '', percent(u.executionRate), u.department?.converted ?? '', u.errors === null ? '' : String(u.errors),
+      u.warnings === null ? '' : String(u.warnings), status === 'unreadable' ? t.unreadable(reason ?? '') : t.status[status],
+    ];
+  });
+  const widths = t.head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  return [t.head, ...rows].map((line) => line.map((c, i) => (i === line.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd());
+}
+
+export async function batch(o: BatchOptions, io: BatchIo): Promise<number> {
+  const t = BT[o.lang];
+  if (o.output !== undefined) {
+    if (isFolder(o.output)) throw new OutputError(T[o.lang].outputFolder(o.output));
+    if (extname(o.output).toLowerCase() !== '.xlsx') throw new BatchError(t.outputExtension);
   }
-  const analysis = analyse(snapshot, { profile: o.profile, lang: o.lang, year: o.year, unitNameCell: o.template?.carried?.settings?.unitName });
-  const m = analysis.model;
-  if (m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length === 0) {
-    return { ...base, problem: analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '' };
+  // A path that is not there is a slip in the command, not a unit's file: said before any work.
+  const missing = o.inputs.find((input) => !existsSync(input));
+  if (missing !== undefined) throw new BatchError(t.notFound(missing));
+  const began = performance.now();
+  const found = findWorkbooks(o.inputs, o.output);
+  if (found.files.length === 0) {
+    if (found.skipped.length) io.err(t.skipped(found.skipped));
+    throw new BatchError(t.noWorkbooks(o.inputs.join(o.lang === 'zh' ? '、' : ', ')));
   }
-  const issues = [...analysis.issues, ...(o.template ? templateIssues(o.template, snapshot, o.profile, o.lang) : [])];
-  return {
-    file: basename(file),
-    // As the report's title names it: the template's cell, else the unit its tables name most.
-    unit: summarise(analysis, snapshot).facts.unitName,
-    profile: analysis.profileLabel[o.lang],
-    projects: m.projects.length,
-    errors: issues.filter((i) => i.severity === 'error').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
-    differences: o.template ? issues.filter((i) => i.rule.startsWith('template.')).length : null,
-    problem: null,
-  };
-}
 
-/** Display width: CJK characters take two columns in a terminal. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+  const jobs = o.jobs ?? availableParallelism();
+  const threads = workersAvailable() ? Math.min(jobs, found.files.length) : 1;
+  const progress = io.progress && Progress.wanted(io.progress, o.json) ? new Progress(io.progress, found.files.length, o.lang) : null;
+  const results = await runPool(found.files, { profile: o.profile, template: o.template, year: o.year, lang: o.lang }, jobs, {
+    started: (task) => progress?.started(task.name),
+    finished: () => progress?.finished(),
+  });
+  progress?.end();
+  const seconds = (performance.now() - began) / 1000;
 
-const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - width(text)));
+  const units = results.flatMap((r) => (r.unit ? [r.unit] : []));
+  const skipped = [...found.skipped, ...found.files.filter((_, i) => results[i].unit === null).map((f) => ({ file: f.name, kind: 'review' as const }))];
+  const review = buildReview(units, skipped);
+  const translations: Translations = new Map(results.flatMap((r) => (r.unit && r.en ? [[r.unit, r.en] as const] : [])));
+  const faults = results.filter((r) => r.fault);
+  for (const r of faults) io.err(t.fault(r.unit?.file ?? '', r.fault ?? ''));
+  if (o.output) writeAtomically(o.output, reviewWorkbook(review), T[o.lang]);
 
-const HEAD = {
-  zh: ['文件', '单位', '评分方案', '项目数', '错误', '警告', '与模板不一致', '说明'],
-  en: ['File', 'Unit', 'Profile', 'Projects', 'Errors', 'Warnings', 'Template differences', 'Note'],
-};
-
-function cells(r: BatchRow, lang: Lang, withTemplate: boolean): string[] {
-  const cant = lang === 'zh' ? '无法使用' : 'not usable';
-  const line = [r.file, r.unit ?? '', r.profile ?? '', r.problem ? '' : String(r.projects), r.problem ? '' : String(r.errors), r.problem ? '' : String(r.warnings)];
-  if (withTemplate) line.push(r.differences === null ? '' : String(r.differences));
-  line.push(r.problem ? `${cant}：${r.problem}` : '');
-  return line;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function batch(o: BatchOptions, out: (text: string) => void): number {
-  const rows = o.files.map((f) => row(f, o));
-  const withTemplate = o.template !== undefined;
-  const head = HEAD[o.lang].filter((_, i) => withTemplate || i !== 6);
-  const table = rows.map((r) => cells(r, o.lang, withTemplate));
-  if (o.output) {
-    const csv = [head, ...table].map((line) => line.map(csvField).join(',')).join('\r\n');
-    writeAtomically(o.output, `\uFEFF${csv}\r\n`, T[o.lang]);
-  }
   if (o.json) {
-    out(JSON.stringify(rows, null, 2));
+    io.out(JSON.stringify(batchJson(review, seconds, translations), null, 2));
   } else {
-    const widths = head.map((h, i) => Math.max(width(h), ...table.map((line) => width(line[i]))));
-    for (const line of [head, ...table]) out(line.map((c, i) => (i === line.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd());
-    if (o.output) out(o.lang === 'zh' ? `已写入 ${o.output}。` : `Wrote ${o.output}.`);
+    for (const line of table(review, o.lang, translations)) io.out(line);
+    const s = review.totals;
+    io.out('');
+    io.out(`${t.done(s.files, threads, seconds)}${o.lang === 'zh' ? '' : ' '}${t.totals(s.readable, s.unreadable, s.returned, s.errors, s.warnings)}`);
+    if (review.skipped.length) io.out(t.skipped(review.skipped));
+    io.out(o.output ? t.written(o.output) : t.noOutput);
   }
-  if (rows.some((r) => r.problem)) return 2;
-  return rows.some((r) => r.errors > 0) ? 1 : 0;
+  if (o.json && review.skipped.length) io.err(t.skipped(review.skipped));
+  if (faults.length) return 3;
+  return review.totals.returned > 0 ? 1 : 0;
 }

@@ -3,27 +3,31 @@
 import { basename, extname } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
+  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, getProfile, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
   type ScoringProfile, sortIssues, type SummaryOptions, type UnitNameCell, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import {
   applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
 } from '../gateways/xlsx';
-import { batch } from './batch';
+import { batch, BatchError, parseJobs } from './batch';
 import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
+import type { ProgressStream } from './progress';
 import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
 import { type Command, COMMAND_OPTIONS, helpText, type OptionName, SEVERITY, T } from './text';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where `batch` draws its progress bar when it is a terminal. */
+  progress?: ProgressStream;
 }
 
 const consoleIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: process.stderr,
 };
 
 export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
@@ -63,6 +67,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         template: { type: 'string' },
         show: { type: 'boolean', default: false },
         'unit-cell': { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -98,13 +103,18 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const template = values.template ? openTemplate(values.template, lang) : undefined;
     const chosen = profileOption(values.profile, lang);
     const profile = chosen ?? template?.carried?.profile ?? undefined;
+    if (known === 'batch') {
+      // Checked here, once: each worker thread reads the profile and the template again itself.
+      if (typeof chosen === 'string' && !getProfile(chosen)) throw new UnknownProfileError(chosen);
+      const jobs = parseJobs(values.jobs, lang);
+      return await batch({ inputs: positionals.slice(1), profile: values.profile, template: values.template, year, json: values.json, lang, output: values.output, jobs }, io);
+    }
     const options = { profile, fromTemplate: chosen === undefined && profile !== undefined, template, json: values.json, lang, summary: { year, unitName: values.unit, sheetName } };
-    if (known === 'batch') return batch({ ...options, files: positionals.slice(1), year, output: values.output }, io.out);
     if (command === 'check') return await check(file, options, io);
     if (command === 'report') return await report(file, { ...options, output: values.output }, io);
     return await fill(file, { ...options, output: values.output, inPlace: values['in-place'], noSummary: values['no-summary'] }, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof OutputError || e instanceof TemplateError) {
+    if (e instanceof UsageError || e instanceof OutputError || e instanceof TemplateError || e instanceof BatchError) {
       io.err(e.message);
       return EXIT.unusable;
     }

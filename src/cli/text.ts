@@ -7,7 +7,7 @@ export type ProfileFrom = 'chosen' | 'default' | 'workbook' | 'template';
 
 export type Command = 'check' | 'fill' | 'report' | 'template' | 'batch';
 export type OptionName =
-  | 'output' | 'in-place' | 'no-summary' | 'report-sheet' | 'year' | 'unit' | 'profile' | 'json' | 'lang' | 'template' | 'show' | 'unit-cell';
+  | 'output' | 'in-place' | 'no-summary' | 'report-sheet' | 'year' | 'unit' | 'profile' | 'json' | 'lang' | 'template' | 'show' | 'unit-cell' | 'jobs';
 
 /** What each command takes: the help lists these, and an option a command does not take is refused. */
 export const COMMAND_OPTIONS: Record<Command, OptionName[]> = {
@@ -16,7 +16,7 @@ export const COMMAND_OPTIONS: Record<Command, OptionName[]> = {
   // The report is drafted in Chinese, the language the bureau receives: no --lang en, no JSON.
   report: ['output', 'template', 'year', 'unit', 'profile'],
   template: ['profile', 'unit-cell', 'output', 'show', 'json', 'lang'],
-  batch: ['output', 'template', 'year', 'profile', 'json', 'lang'],
+  batch: ['output', 'jobs', 'template', 'year', 'profile', 'json', 'lang'],
 };
 
 interface HelpText {
@@ -40,7 +40,10 @@ export const HELP: Record<Lang, HelpText> = {
         synopsis: 'selfeval template 模板.xlsx --profile county.json -o 模板-含规则.xlsx | --show',
         does: '把本县的评分方案（格式见 schema/profile.schema.json）和单位名称单元格写入模板（一张深度隐藏、受保护的工作表）；用此模板填写的工作簿，各命令、任务窗格和网页都按此方案评分。--show 显示模板内置的方案。',
       },
-      batch: { synopsis: 'selfeval batch 单位1.xlsx 单位2.xlsx … [选项]', does: '逐个校验多个单位的工作簿，每个一行：单位、评分方案、项目数、错误、警告、与模板不一致处。' },
+      batch: {
+        synopsis: 'selfeval batch 文件夹|文件… -o 审核汇总.xlsx [选项]',
+        does: '审核多个单位的工作簿（文件夹中的 .xlsx/.xlsm，含子文件夹）：写出审核汇总（单位汇总、问题清单、退回意见、项目明细、执行率图）；无法读取的文件列出原因，不中断。',
+      },
     },
     options: {
       output: ['-o, --output OUT', '输出文件（.xlsx）'],
@@ -55,14 +58,15 @@ export const HELP: Record<Lang, HelpText> = {
       template: ['--template 模板.xlsx', '对照财政局下发的空白模板，列出单位改动了模板的地方；模板内置的评分方案随之使用'],
       show: ['--show', '显示模板内置的评分方案'],
       'unit-cell': ['--unit-cell 表!B2', '模板中填写单位名称的单元格'],
+      jobs: ['--jobs N', '同时审核的线程数（默认为CPU核数）'],
     },
     overrides: {
       check: { year: ['--year N', '评价年度，用于未写年份的时效指标（默认从工作簿标题识别）'] },
       report: { output: ['-o, --output OUT', '写成文本（.txt）、Markdown（.md）或 Word（.docx）文件'] },
       template: { profile: ['--profile county.json', '评分方案文件，或预设方案名'], output: ['-o, --output OUT', '写出的模板（.xlsx）'] },
-      batch: { output: ['-o, --output OUT.csv', '汇总表（CSV，Excel 和 WPS 可直接打开）'] },
+      batch: { output: ['-o, --output OUT.xlsx', '审核汇总工作簿'], json: ['--json', '以 JSON 输出各单位结果、问题和合计（字段见 README）'] },
     },
-    exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件），2 文件或参数无法使用。',
+    exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件；batch 中有单位有错误或文件无法读取），2 文件或参数无法使用。',
     more: '“selfeval 命令 --help”只显示该命令的说明。',
   },
   en: {
@@ -75,7 +79,10 @@ export const HELP: Record<Lang, HelpText> = {
         synopsis: 'selfeval template TEMPLATE.xlsx --profile county.json -o TEMPLATE-WITH-RULES.xlsx | --show',
         does: 'Write the county\'s scoring profile (format: schema/profile.schema.json) and the unit-name cell into the template (a very hidden, protected sheet); workbooks filled from it are scored by it in every door. --show prints the profile a template carries.',
       },
-      batch: { synopsis: 'selfeval batch UNIT1.xlsx UNIT2.xlsx … [options]', does: 'Check many units\' workbooks, one line each: the unit, the profile, projects, errors, warnings and differences from the template.' },
+      batch: {
+        synopsis: 'selfeval batch FOLDER|FILE… -o REVIEW.xlsx [options]',
+        does: 'Review many units\' workbooks (every .xlsx/.xlsm in the folders, sub-folders included) and write the review workbook: units, issues, notes to return, projects, a chart; a file that cannot be read is listed with its reason, the run goes on.',
+      },
     },
     options: {
       output: ['-o, --output OUT', 'the output file (.xlsx)'],
@@ -90,14 +97,15 @@ export const HELP: Record<Lang, HelpText> = {
       template: ['--template TEMPLATE.xlsx', 'compare with the bureau\'s blank template and list where the unit changed it; the profile it carries is used'],
       show: ['--show', 'print the profile the template carries'],
       'unit-cell': ['--unit-cell SHEET!B2', 'the template\'s cell for the unit\'s name'],
+      jobs: ['--jobs N', 'worker threads (default: one per CPU core)'],
     },
     overrides: {
       check: { year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in the workbook\'s titles)'] },
       report: { output: ['-o, --output OUT', 'write a text (.txt), Markdown (.md) or Word (.docx) file'] },
       template: { profile: ['--profile county.json', 'a profile file, or a preset\'s name'], output: ['-o, --output OUT', 'the template written (.xlsx)'] },
-      batch: { output: ['-o, --output OUT.csv', 'the table as CSV (opens in Excel and WPS)'] },
+      batch: { output: ['-o, --output OUT.xlsx', 'the review workbook'], json: ['--json', 'print each unit\'s result, the issues and the totals as JSON (fields in the README)'] },
     },
-    exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file), 2 unusable file or arguments.',
+    exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file; for batch: a unit has errors or a file cannot be read), 2 unusable file or arguments.',
     more: '"selfeval COMMAND --help" shows that command only.',
   },
 };
