@@ -60,7 +60,8 @@ export class Progress {
     const rate = this.done / seconds;
     const speed = this.lang === 'zh' ? `${rate.toFixed(1)} 个/秒` : `${rate.toFixed(1)} files/s`;
     const head = `${'█'.repeat(filled)}${'░'.repeat(BAR - filled)} ${this.done}/${this.total}  ${speed}  `;
-    const room = (this.stream.columns ?? 80) - 1 - displayWidth(head);
+    // A terminal that does not say its width (0) is taken as 80 columns.
+    const room = (this.stream.columns || 80) - 1 - displayWidth(head);
     return head + (room > 3 ? tail(this.current, room) : '');
   }
 

@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
+import type { BatchJson } from '../../src/cli/batch-json';
 import type { JsonReport } from '../../src/cli/json';
+import { readWorkbookSync } from '../../src/gateways/xlsx';
 import { countyTemplateSpecs, filledUnit, UNIT_NAME } from '../support/county';
 import { tempDir, writeSnapshot, writeSpecs } from '../support/files';
 
@@ -152,29 +154,37 @@ describe('a unit fills the template in LibreOffice and saves it as .xlsx', () =>
   });
 });
 
-describe('selfeval batch', () => {
-  test('one line per workbook: the unit from the template\'s marked cell, the profile, counts, differences; an unusable file is a line too', async () => {
+describe('selfeval batch --template', () => {
+  test('the unit from the template\'s marked cell, the county\'s profile, the differences counted; a file that is no workbook is a row too', async () => {
     const unit = join(dir, '青山镇.xlsx');
     const plain = await writeSnapshot(dir, '东坡镇.xlsx', filledUnit()); // made without the settings sheet
     const notBook = join(dir, '说明.txt');
     writeFileSync(notBook, '不是工作簿');
-    const csv = join(dir, '汇总.csv');
-    const { code, out } = await run('batch', unit, plain, notBook, '--template', withRules, '-o', csv);
-    expect(code).toBe(2);
-    const lines = out.trimEnd().split('\n').map((l) => l.split(/\s{2,}/));
-    expect(lines[0]).toEqual(['文件', '单位', '评分方案', '项目数', '错误', '警告', '与模板不一致', '说明']);
-    expect(lines[1].slice(0, 3)).toEqual(['青山镇.xlsx', '青山镇人民政府', '某某县2025年模板']);
-    expect(lines[1][6]).toBe('0');
+    const review = join(dir, '审核汇总.xlsx');
+    const { code, out } = await run('batch', unit, plain, notBook, '--template', withRules, '-o', review, '--json');
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as BatchJson;
+    const byFile = Object.fromEntries(json.units.map((u) => [u.file, u]));
+    expect(byFile['青山镇.xlsx'].unit).toBe('青山镇人民政府');
     // The plain copy names its unit in B2 too: read there because the template marks that cell.
-    expect(lines[2].slice(0, 3)).toEqual(['东坡镇.xlsx', UNIT_NAME, '某某县2025年模板']);
-    expect(lines[2][6]).toBe('1'); // it lacks the settings sheet
-    expect(lines[3]).toEqual(['说明.txt', '无法使用：说明.txt 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。']);
-    const table = readFileSync(csv, 'utf8');
-    expect(table.startsWith('\uFEFF文件,单位,评分方案,项目数,错误,警告,与模板不一致,说明\r\n青山镇.xlsx,青山镇人民政府,某某县2025年模板,')).toBe(true);
-    const json = JSON.parse((await run('batch', unit, plain, '--json')).out);
-    expect(json.map((r: { unit: string; profile: string; differences: number | null }) => [r.unit, r.profile, r.differences])).toEqual([
-      ['青山镇人民政府', '某某县2025年模板', null],
-      ['青山镇交通办', '全国通用（财预〔2020〕10号）', null], // no template, no mark: the unit its form names
-    ]);
+    expect(byFile['东坡镇.xlsx'].unit).toBe(UNIT_NAME);
+    expect(byFile['说明.txt']).toMatchObject({ status: 'unreadable', reason: '说明.txt 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。' });
+    expect(json.issues.filter((i) => i.rule.startsWith('template.')).map((i) => `${i.file} ${i.rule}`)).toEqual(['东坡镇.xlsx template.settings-missing']);
+
+    const units = readWorkbookSync(readFileSync(review), '审核汇总.xlsx').snapshot.sheets[0].values;
+    const header = units[3];
+    const col = (name: string) => header.indexOf(name);
+    expect(header.slice(col('等级'), col('等级') + 5)).toEqual(['等级', '与模板不一致', '错误', '警告', '状态']);
+    const row = (file: string) => units.find((r) => r?.[1] === file)!;
+    expect([row('青山镇.xlsx')[4], row('青山镇.xlsx')[col('与模板不一致')]]).toEqual(['某某县2025年模板', 0]);
+    expect([row('东坡镇.xlsx')[4], row('东坡镇.xlsx')[col('与模板不一致')]]).toEqual(['某某县2025年模板', 1]);
+    expect(row('说明.txt')[col('状态')]).toBe('无法读取');
+
+    const without = JSON.parse((await run('batch', unit, plain, '--json')).out) as BatchJson;
+    expect(Object.fromEntries(without.units.map((u) => [u.file, u.unit]))).toEqual({
+      '青山镇.xlsx': '青山镇人民政府',
+      '东坡镇.xlsx': '青山镇交通办', // no template, no mark: the unit its form names
+    });
   });
 });
+

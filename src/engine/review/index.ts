@@ -4,7 +4,7 @@
 // the same files, whatever order the files were read in.
 
 import { Dec, round2, roundRate } from '../decimal';
-import { addressee, returnNote } from './notes';
+import { returnNote } from './notes';
 import type { SkippedFile } from './files';
 import type { ReviewIssue, ReviewProject, UnitReview } from './unit';
 
@@ -45,7 +45,7 @@ export interface ReviewTotals {
 
 export interface ReturnNote {
   file: string;
-  unit: string;
+  unit: string | null;
   errors: number | null;
   warnings: number | null;
   lines: string[];
@@ -147,7 +147,7 @@ export function buildReview(input: UnitReview[], skipped: SkippedFile[] = []): R
     projects: units.flatMap((u) => u.projectRows.map((p) => ({ file: u.file, unit: u.unit, ...p }))),
     notes: units.flatMap((u) => {
       const lines = returnNote(u);
-      return lines ? [{ file: u.file, unit: addressee(u), errors: u.errors, warnings: u.warnings, lines }] : [];
+      return lines ? [{ file: u.file, unit: u.unit, errors: u.errors, warnings: u.warnings, lines }] : [];
     }),
     chart: units
       .filter((u): u is UnitReview & { executionRate: string } => u.executionRate !== null)

@@ -8,6 +8,7 @@ import type { Analysis, Issue } from '../model';
 import { DEFAULT_PROFILE, getProfile } from '../profile';
 import { summarise } from '../report';
 import type { WorkbookSnapshot } from '../snapshot';
+import { cellText, fold } from '../text';
 
 export type ReviewIssue = Pick<Issue, 'sheet' | 'cell' | 'rule' | 'severity' | 'message'>;
 
@@ -83,6 +84,23 @@ export interface UnitInput {
   compared: boolean;
 }
 
+/**
+ * The unit a title names before its year ("东坡镇人民政府2025年度项目支出绩效自评汇总表"): for a workbook whose
+ * tables name no unit (a project list without a 单位 column). The name written most often wins.
+ */
+function unitInTitles(snapshot: WorkbookSnapshot): string | null {
+  const counts = new Map<string, number>();
+  for (const sheet of snapshot.sheets) {
+    for (const row of sheet.values.slice(0, 3)) {
+      for (const value of row ?? []) {
+        const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(cellText(value)).trim())?.[1].trim();
+        if (before && !/[表:：（()]/.test(before)) counts.set(before, (counts.get(before) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+}
+
 /** True when the engine recognised at least one table. */
 export function recognisedTables(analysis: Analysis): boolean {
   const m = analysis.model;
@@ -109,7 +127,7 @@ export function unitReview({ file, analysis, snapshot, issues: all, compared }: 
     file,
     status: 'ok',
     reason: null,
-    unit: facts.unitName,
+    unit: facts.unitName ?? unitInTitles(snapshot),
     year: analysis.year ?? facts.year,
     profile: analysis.profileLabel.zh,
     projects: projects.length,

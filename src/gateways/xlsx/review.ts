@@ -320,7 +320,7 @@ function notesSheet(review: Review): SheetLayout {
   let row = 3;
   review.notes.forEach((note, n) => {
     const counts = note.errors === null ? '文件无法读取' : `错误${note.errors}处，警告${note.warnings}处`;
-    cells.push({ row, col: 0, value: `${n + 1}. ${note.unit}（${note.file}）：${counts}`, format: F.noteTitle });
+    cells.push({ row, col: 0, value: `${n + 1}. ${note.unit ? `${note.unit}（${note.file}）` : note.file}：${counts}`, format: F.noteTitle });
     heights[row] = 20;
     row++;
     for (const line of note.lines) {
