@@ -32,7 +32,7 @@ const BAR = 20;
 export class Progress {
   private done = 0;
   private current = '';
-  private drawn = 0;
+  private drawn = -Infinity;
   private readonly began: number;
 
   constructor(private readonly stream: ProgressStream, private readonly total: number, private readonly lang: Lang, private readonly now: () => number = Date.now) {

@@ -19,7 +19,6 @@ const build = join(ROOT, 'dist', `batch-test-${process.pid}`);
 const RUN = 'require(process.argv[1]).main(process.argv.slice(2)).then((c) => { process.exitCode = c; })';
 
 let dir: string;
-let units: string;
 const out = (name: string) => join(dir, name);
 
 function selfeval(...args: string[]) {
@@ -36,7 +35,7 @@ function sheet(book: WorkbookSnapshot, name: string): (row: number, width?: numb
 beforeAll(async () => {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json', '--outDir', build], { cwd: ROOT });
   dir = tempDir();
-  units = await unitsFolder(dir);
+  await unitsFolder(dir);
 }, 180_000);
 
 afterAll(() => rmSync(build, { recursive: true, force: true }));
