@@ -7,6 +7,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { displayValue } from '../engine';
 import { cellContext } from './cellContext';
+import { BatchPanel } from './components/BatchPanel';
 import { Preview, UndoPreview, Written } from './components/Changes';
 import { FilePanel } from './components/FilePanel';
 import { IssueList } from './components/IssueList';
@@ -19,7 +20,8 @@ import { useSession } from './useSession';
 
 const useStyles = makeStyles({
   root: { boxSizing: 'border-box', maxWidth: '100%', padding: '10px', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', marginBottom: '8px' },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '4px', marginBottom: '8px' },
+  tools: { display: 'flex', gap: '2px', flexShrink: 0 },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   actions: { display: 'flex', gap: '6px', flexWrap: 'wrap', marginBottom: '8px' },
   busy: { marginBottom: '8px', fontSize: tokens.fontSizeBase200 },
@@ -37,6 +39,8 @@ export function App({ host, loadSample }: AppProps) {
   const session = useSession(host, memory.template);
   const { strings: t, busy } = session;
   const [settingsOpen, setSettingsOpen] = useState(false);
+  /** On the web page: the bureau's review of many workbooks instead of the one open. */
+  const [batchOpen, setBatchOpen] = useState(false);
   const notice = useRef<HTMLDivElement>(null);
   const file = isFileHost(host) ? host : null;
 
@@ -90,15 +94,31 @@ export function App({ host, loadSample }: AppProps) {
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root} lang={session.settings.lang === 'zh' ? 'zh-CN' : 'en-US'}>
         <header className={styles.header}>
-          <h1 className={styles.title}>{t.appTitle}</h1>
-          <ToggleButton size="small" appearance="subtle" checked={settingsOpen} aria-expanded={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)}>
-            {settingsOpen ? t.closeSettings : t.settings}
-          </ToggleButton>
+          <h1 className={styles.title}>{batchOpen ? t.batch.title : t.appTitle}</h1>
+          <div className={styles.tools}>
+            {file && (
+              <ToggleButton size="small" appearance="subtle" checked={batchOpen} disabled={busy !== null} onClick={() => setBatchOpen(!batchOpen)}>
+                {batchOpen ? t.batch.close : t.batch.open}
+              </ToggleButton>
+            )}
+            <ToggleButton size="small" appearance="subtle" checked={settingsOpen} aria-expanded={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)}>
+              {settingsOpen ? t.closeSettings : t.settings}
+            </ToggleButton>
+          </div>
         </header>
         {settingsOpen && (
           <SettingsPanel key={JSON.stringify(session.settings)} settings={session.settings} strings={t} busy={busy !== null}
             onSave={(s) => void session.saveSettings(s)} />
         )}
+        {batchOpen && file && (
+          <>
+            <TemplatePanel strings={t} lang={session.settings.lang} template={memory.template} remembered={memory.remembered} busy={false}
+              onChoose={(chosen) => void session.perform('open', async () => { await memory.choose(chosen.name, new Uint8Array(await chosen.arrayBuffer())); })}
+              onForget={memory.forget} />
+            <BatchPanel strings={t} template={memory.template} />
+          </>
+        )}
+        {!batchOpen && <>
         {file && (
           <FilePanel strings={t} fileName={file.fileName() || t.file.sample} busy={busy !== null}
             onOpen={(chosen) => void session.reload('open', async () => file.open(chosen.name, await chosen.arrayBuffer()))}
@@ -132,6 +152,7 @@ export function App({ host, loadSample }: AppProps) {
         {session.analysis && (
           <IssueList issues={session.issues} strings={t} selected={session.selected} onSelect={(i) => void session.select(i)} cellLines={cellLines} />
         )}
+        </>}
       </main>
     </FluentProvider>
   );

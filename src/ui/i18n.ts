@@ -2,6 +2,14 @@
 // colon, bracket and list separator the pane shows comes from here.
 
 import type { Lang, Severity } from '../engine';
+import type { SkippedFile } from '../engine/review';
+
+const SKIPPED_ZH: Record<SkippedFile['kind'], string> = {
+  lock: 'Office 临时文件', hidden: '隐藏或系统文件', other: '不是 Excel 工作簿', output: '审核汇总', review: '以前生成的审核汇总',
+};
+const SKIPPED_EN: Record<SkippedFile['kind'], string> = {
+  lock: 'Office lock file', hidden: 'hidden or system file', other: 'not an Excel workbook', output: 'the review', review: 'a review made before',
+};
 
 const zh = {
   appTitle: '绩效自评助手',
@@ -94,6 +102,28 @@ const zh = {
   cellRow: (row: number) => `第 ${row} 行`,
   blank: '（空）',
   errorTitle: '操作未完成',
+  batch: {
+    open: '批量审核',
+    close: '返回',
+    title: '批量审核',
+    hint: '财政局审核多个单位的自评表：选择多个工作簿或整个文件夹（含子文件夹），生成审核汇总（单位汇总、问题清单、退回意见、项目明细和执行率图）。',
+    chooseFiles: '选择文件…',
+    chooseFolder: '选择文件夹…',
+    drop: '也可以把文件或文件夹拖到此处。',
+    privacy: '所有文件都在本机浏览器中审核，不会上传。',
+    template: (name: string) => `对照模板“${name}”审核，并按其内置的评分方案评分。`,
+    running: (done: number, total: number) => `正在审核 ${done}/${total}`,
+    summary: (files: number, readable: number, unreadable: number) => `共 ${files} 个文件：可读取 ${readable} 个${unreadable ? `，无法读取 ${unreadable} 个` : ''}。`,
+    returned: (n: number, errors: number, warnings: number) => `${n ? `需退回修改 ${n} 个` : '没有需退回修改的单位'}；错误 ${errors} 处，警告 ${warnings} 处。`,
+    skipped: (list: SkippedFile[]) => `未审核 ${list.length} 个文件：${list.map((f) => `${f.file}（${SKIPPED_ZH[f.kind]}）`).join('、')}。`,
+    none: '所选内容中没有 .xlsx 或 .xlsm 工作簿。',
+    units: '各单位',
+    status: { unreadable: '无法读取', errors: '需退回', warnings: '请核实', clean: '通过' } as Record<string, string>,
+    counts: (errors: number, warnings: number) => `错误 ${errors} · 警告 ${warnings}`,
+    download: '下载审核汇总.xlsx',
+    downloaded: '已下载“审核汇总.xlsx”，请到浏览器的下载文件夹中查看。',
+    again: '重新选择',
+  },
   file: {
     current: '当前文件',
     sample: '示例工作簿',
@@ -199,6 +229,28 @@ const en: Strings = {
   cellRow: (row) => `Row ${row}`,
   blank: '(blank)',
   errorTitle: 'Not done',
+  batch: {
+    open: 'Review many',
+    close: 'Back',
+    title: 'Review many workbooks',
+    hint: 'For the finance bureau: choose many units\' workbooks or a whole folder (sub-folders included) and get the review workbook: units, issues, notes to return, projects and a chart of execution rates.',
+    chooseFiles: 'Choose files…',
+    chooseFolder: 'Choose folder…',
+    drop: 'Or drop files or a folder here.',
+    privacy: 'Everything is reviewed in this browser; nothing is uploaded.',
+    template: (name) => `Compared with the template "${name}" and scored by the profile it carries.`,
+    running: (done, total) => `Reviewing ${done}/${total}`,
+    summary: (files, readable, unreadable) => `${files} file(s): ${readable} readable${unreadable ? `, ${unreadable} unreadable` : ''}.`,
+    returned: (n, errors, warnings) => `${n ? `${n} to be returned` : 'None to be returned'}; ${errors} error(s), ${warnings} warning(s).`,
+    skipped: (list) => `Not reviewed, ${list.length} file(s): ${list.map((f) => `${f.file} (${SKIPPED_EN[f.kind]})`).join(', ')}.`,
+    none: 'There is no .xlsx or .xlsm workbook in what was chosen.',
+    units: 'Units',
+    status: { unreadable: 'unreadable', errors: 'to return', warnings: 'to check', clean: 'passed' },
+    counts: (errors, warnings) => `${errors} error(s) · ${warnings} warning(s)`,
+    download: 'Download 审核汇总.xlsx',
+    downloaded: 'Downloaded "审核汇总.xlsx"; find it in the browser\'s downloads folder.',
+    again: 'Choose again',
+  },
   file: {
     current: 'File',
     sample: 'sample workbook',
