@@ -115,4 +115,6 @@ async function run(projects, forms, runs) {
   console.log(`node ${process.version}, ${require('os').cpus().length} cores; best of 5 runs each`);
   await run(100, 20, 5);
   await run(2100, 100, 5);
+  // The bureau's review of many units' workbooks: a section of its own (scripts/bench-batch.js).
+  await require('./bench-batch').run();
 })();

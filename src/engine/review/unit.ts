@@ -6,7 +6,8 @@ import { toA1 } from '../address';
 import { type Dec, sum } from '../decimal';
 import type { Analysis, Issue } from '../model';
 import { DEFAULT_PROFILE, getProfile } from '../profile';
-import { summarise } from '../report';
+import { isReportSheet } from '../report';
+import { reportFacts } from '../report/facts';
 import type { WorkbookSnapshot } from '../snapshot';
 import { cellText, fold } from '../text';
 
@@ -84,19 +85,22 @@ export interface UnitInput {
   compared: boolean;
 }
 
+/** The first rows' texts of every sheet but a report this tool wrote: where titles name the unit and the year. */
+function titles(snapshot: WorkbookSnapshot): string[] {
+  return snapshot.sheets
+    .filter((s) => !isReportSheet(s))
+    .flatMap((s) => s.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t !== '')));
+}
+
 /**
  * The unit a title names before its year ("东坡镇人民政府2025年度项目支出绩效自评汇总表"): for a workbook whose
  * tables name no unit (a project list without a 单位 column). The name written most often wins.
  */
-function unitInTitles(snapshot: WorkbookSnapshot): string | null {
+function unitInTitles(texts: string[]): string | null {
   const counts = new Map<string, number>();
-  for (const sheet of snapshot.sheets) {
-    for (const row of sheet.values.slice(0, 3)) {
-      for (const value of row ?? []) {
-        const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(cellText(value)).trim())?.[1].trim();
-        if (before && !/[表:：（()]/.test(before)) counts.set(before, (counts.get(before) ?? 0) + 1);
-      }
-    }
+  for (const text of texts) {
+    const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(text).trim())?.[1].trim();
+    if (before && !/[表:：（()]/.test(before)) counts.set(before, (counts.get(before) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
@@ -115,7 +119,9 @@ export function unitReview({ file, analysis, snapshot, issues: all, compared }: 
   if (!recognisedTables(analysis)) {
     return unreadableUnit(file, analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '');
   }
-  const { facts } = summarise(analysis, snapshot);
+  // The report's facts (not its text): the same figures the unit's report states.
+  const texts = titles(snapshot);
+  const facts = reportFacts(analysis, { unitName: analysis.unitName, titles: texts });
   const profile = getProfile(analysis.profile) ?? DEFAULT_PROFILE;
   const p = facts.projects;
   const d = analysis.model.departments[0];
@@ -127,7 +133,7 @@ export function unitReview({ file, analysis, snapshot, issues: all, compared }: 
     file,
     status: 'ok',
     reason: null,
-    unit: facts.unitName ?? unitInTitles(snapshot),
+    unit: facts.unitName ?? unitInTitles(texts),
     year: analysis.year ?? facts.year,
     profile: analysis.profileLabel.zh,
     projects: projects.length,

@@ -76,7 +76,14 @@ export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespa
     if (!line) cells.set(row, (line = new Map()));
     line.set(col, { value, style });
   };
-  for (const c of layout.cells) put(c.row, c.col, c.value, c.format ? styles.format(c.format) : 0);
+  // Cells mostly share their format objects: each object is looked up in the style book once.
+  const known = new Map<CellFormat, number>();
+  const styleOf = (format: CellFormat) => {
+    let style = known.get(format);
+    if (style === undefined) known.set(format, (style = styles.format(format)));
+    return style;
+  };
+  for (const c of layout.cells) put(c.row, c.col, c.value, c.format ? styleOf(c.format) : 0);
   // A merged area shows the borders and fill of every cell it covers: give them its first cell's format.
   for (const range of layout.merges ?? []) {
     const area = parseArea(range);

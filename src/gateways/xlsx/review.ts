@@ -85,9 +85,16 @@ const LOOK: Record<UnitStatus, { fill: string; color: string }> = {
   unreadable: { fill: 'D9D9D9', color: '9C0006' },
 };
 
-const marked = (format: CellFormat, status: UnitStatus, bold = false): CellFormat => ({
-  ...format, fill: LOOK[status].fill, font: { ...format.font, color: LOOK[status].color, bold },
-});
+const markedLooks = new Map<CellFormat, Map<string, CellFormat>>();
+/** `format` in the look of `status`; the same object each time, so the sheet writer looks it up once. */
+function marked(format: CellFormat, status: UnitStatus, bold = false): CellFormat {
+  let looks = markedLooks.get(format);
+  if (!looks) markedLooks.set(format, (looks = new Map()));
+  const key = `${status}${bold ? ' bold' : ''}`;
+  let look = looks.get(key);
+  if (!look) looks.set(key, (look = { ...format, fill: LOOK[status].fill, font: { ...format.font, color: LOOK[status].color, bold } }));
+  return look;
+}
 const totalLook = (format: CellFormat): CellFormat => ({ ...format, fill: 'F2F2F2', font: { ...format.font, bold: true } });
 
 const num = (text: string | null): number | null => (text === null ? null : Number(text));
@@ -278,7 +285,10 @@ function lineCount(text: string, width: number, size = 11): number {
   let lines = 0;
   for (const part of text.split('\n')) {
     let units = 0;
-    for (const ch of part) units += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      units += (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ? 2 : 1;
+    }
     lines += Math.max(1, Math.ceil((units * size) / 11 / Math.max(1, width - 1)));
   }
   return lines;
