@@ -28,6 +28,18 @@ function township(i) {
   }));
 }
 
+/** How many cores this run really had: the same arithmetic in 1 and in 2 threads (the machine may be shared). */
+function coresFree() {
+  const { Worker } = require('worker_threads');
+  const code = 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require("worker_threads").parentPort.postMessage(x);';
+  const time = (n) => new Promise((resolve) => {
+    const t = performance.now();
+    let done = 0;
+    for (let i = 0; i < n; i++) new Worker(code, { eval: true }).on('message', () => { if (++done === n) resolve(performance.now() - t); });
+  });
+  return time(1).then((one) => time(2).then((two) => (2 * one) / two));
+}
+
 function floor(dir, files) {
   let parts = 0;
   for (const f of files) parts += Object.keys(unzipSync(readFileSync(join(dir, f)))).length;
@@ -64,6 +76,7 @@ async function run(runs = 3) {
   console.log(`\nselfeval batch on ${UNITS} township workbooks (11 projects, 4 forms, a department sheet each; ${(bytes / UNITS / 1024).toFixed(0)} KiB a file), ${cpus().length} cores; best of ${runs}`);
   const row = (label, ms, note = '') => console.log(`  ${label.padEnd(38)}${ms.toFixed(0).padStart(6)} ms  ${(UNITS / (ms / 1000)).toFixed(1).padStart(6)} workbooks/s${note}`);
 
+  console.log(`  cores free for this run: ${(await coresFree()).toFixed(1)} of ${cpus().length} (the same arithmetic in 1 and 2 threads)`);
   const f = best(runs, () => floor(units, files));
   row('floor (read + unzip every part, 1 thread)', f.ms, `  (${f.result} parts)`);
   const out = join(dir, '审核汇总.xlsx');

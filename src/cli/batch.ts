@@ -27,7 +27,7 @@ export interface BatchOptions {
   lang: Lang;
   /** The review workbook (.xlsx). */
   output?: string;
-  /** Worker threads (--jobs); by default one per core. */
+  /** Worker threads (--jobs); by default one per core (fewer for a few files). */
   jobs?: number;
 }
 
@@ -81,7 +81,9 @@ export async function batch(o: BatchOptions, io: BatchIo): Promise<number> {
     throw new BatchError(t.noWorkbooks(o.inputs.join(o.lang === 'zh' ? '、' : ', ')));
   }
 
-  const jobs = o.jobs ?? availableParallelism();
+  // By default one thread per core, but not for a handful of files: starting a worker thread takes about
+  // as long as checking ten township workbooks.
+  const jobs = o.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(found.files.length / 10)));
   const threads = workersAvailable() ? Math.min(jobs, found.files.length) : 1;
   const progress = io.progress && Progress.wanted(io.progress, o.json) ? new Progress(io.progress, found.files.length, o.lang) : null;
   const results = await runPool(found.files, { profile: o.profile, template: o.template, year: o.year, lang: o.lang }, jobs, {
