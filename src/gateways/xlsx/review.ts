@@ -114,7 +114,6 @@ interface Column {
 
 function unitColumns(review: Review): Column[] {
   const t = review.totals;
-  const status = unitStatus;
   /** A count cell: coloured when it is not 0. */
   const counted = (look: 'errors' | 'warnings', pick: (u: UnitReview) => number | null) => (u: UnitReview): CellFormat =>
     (pick(u) ? marked(F.integer, look, look === 'errors') : F.integer);
@@ -143,7 +142,7 @@ function unitColumns(review: Review): Column[] {
   columns.push(
     { group: '审核结果', header: '错误', width: 6, value: (u) => u.errors, format: counted('errors', (u) => u.errors), total: t.errors, totalFormat: F.integer },
     { group: '审核结果', header: '警告', width: 6, value: (u) => u.warnings, format: counted('warnings', (u) => u.warnings), total: t.warnings, totalFormat: F.integer },
-    { group: '审核结果', header: '状态', width: 11, value: (u) => STATUS_TEXT[status(u)], format: (u) => marked(F.centred, status(u), status(u) === 'errors' || status(u) === 'unreadable'), total: `${t.returned}个需退回`, totalFormat: F.centred },
+    { group: '审核结果', header: '状态', width: 11, value: (u) => STATUS_TEXT[unitStatus(u)], format: (u) => marked(F.centred, unitStatus(u), unitStatus(u) === 'errors' || unitStatus(u) === 'unreadable'), total: `${t.returned}个需退回`, totalFormat: F.centred },
     { group: '审核结果', header: '说明', width: 44, value: (u) => u.reason, format: F.text },
   );
   return columns;
