@@ -282,6 +282,41 @@ describe('new workbooks and other parts', () => {
     expect(() => createWorkbook([{ ...layout, name: '审核/汇总' }])).toThrow(/sheet name/);
   });
 
+  test('createWorkbook: each text once in the shared strings, spaces, control characters and literal _x000D_ kept; frozen panes, filter, print titles, a chart', async () => {
+    const texts = ['\u3000\u3000经审核，你单位报送的…', '行一\r\n行二', '_x000D_ 原样', 'a\u0001b', '青山镇'];
+    const layout = {
+      name: "单位's",
+      columnWidths: [30, 10],
+      cells: [...texts.map((value, row) => ({ row, col: 0, value })), { row: 5, col: 0, value: '青山镇' }, { row: 0, col: 1, value: 0.9342 }, { row: 1, col: 1, value: 0.5 }],
+      freeze: { rows: 1, cols: 1 },
+      autoFilter: 'A1:B6',
+      printTitleRows: [0, 0] as [number, number],
+      charts: [{
+        direction: 'column' as const, title: '执行率', from: { row: 0, col: 3 }, to: { row: 10, col: 8 }, numberFormat: '0.00%', min: 0,
+        series: { name: '执行率', nameRef: "'单位''s'!$B$1", categoriesRef: "'单位''s'!$A$1:$A$2", valuesRef: "'单位''s'!$B$1:$B$2", categories: ['甲', '乙'], values: [0.9342, null], colour: '4472C4' },
+      }],
+    };
+    const bytes = createWorkbook([layout]);
+    expect(read(bytes).snapshot.sheets[0].values.map((r) => r[0])).toEqual([...texts, '青山镇']);
+    const sst = text(bytes, 'xl/sharedStrings.xml');
+    expect(sst).toContain('count="6" uniqueCount="5"');
+    expect(sst).toContain('<si><t xml:space="preserve">\u3000\u3000经审核');
+    expect(sst).toContain('<si><t>_x005F_x000D_ 原样</t></si>');
+    expect(sst).toContain('<si><t>a_x0001_b</t></si>');
+    const sheet = text(bytes, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:B6"/>');
+    expect(sheet.endsWith('<drawing r:id="rId1"/></worksheet>')).toBe(true);
+    expect(text(bytes, 'xl/workbook.xml')).toContain(`<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'单位''s'!$A$1:$B$6</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'单位''s'!$1:$1</definedName></definedNames>`);
+    const chart = text(bytes, 'xl/charts/chart1.xml');
+    expect(chart).toContain('<c:barDir val="col"/>'.replace('col', 'column'));
+    expect(chart).toContain('<c:ptCount val="2"/><c:pt idx="0"><c:v>0.9342</c:v></c:pt></c:numCache>'); // the blank point left out, not 0
+    // ExcelJS, a reader of its own, opens it and finds the text and the filter.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets[0].getCell('A5').value).toBe('青山镇');
+  });
+
   test('the package API reads a part and adds one with its relationship and content type (settings in xl/webextensions)', () => {
     const bytes = workbookOf({ 表: sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>') });
     const pkg = Package.open(bytes, { entry: 1 << 20, total: 1 << 24 });

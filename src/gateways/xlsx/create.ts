@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { parseArea } from '../../engine/address';
 import { chartXml, drawingXml, sheetRef } from './chart';
 import { type SheetLayout, worksheetXml } from './layout';
+import { StringTable } from './string-table';
 import { defaultStylesXml, StyleBook } from './styles';
 import { NS } from './workbook';
 import { sheetNameProblem } from './write';
@@ -19,6 +20,8 @@ const SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export interface WorkbookOptions {
   /** The author shown in the file's properties. */
   creator?: string;
+  /** Deflate level (default 6): 1 for a large workbook written while someone waits, 3 times faster for a fifth more bytes. */
+  level?: 1 | 3 | 6 | 9;
 }
 
 export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions = {}): Uint8Array {
@@ -32,6 +35,7 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
   }
   const ns = NS.transitional;
   const styles = new StyleBook(defaultStylesXml(ns.main));
+  const strings = new StringTable();
   const files: Record<string, Uint8Array> = {};
   const text = (name: string, xml: string) => (files[name] = new TextEncoder().encode(xml));
 
@@ -54,7 +58,7 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
       text(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, rels([rel('rId1', `${OFFICE_RELS}/drawing`, `../drawings/${name}`)]));
       drawing = 'rId1';
     }
-    text(part, worksheetXml(sheet, styles, ns, drawing));
+    text(part, worksheetXml(sheet, styles, ns, drawing, strings));
     return part;
   });
 
@@ -65,6 +69,7 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
     + drawings.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('')
     + charts.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('')
     + `<Override PartName="/xl/styles.xml" ContentType="${SPREADSHEET}.styles+xml"/>`
+    + (strings.size ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${SPREADSHEET}.sharedStrings+xml"/>` : '')
     + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     + '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>');
   text('_rels/.rels', `${DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">`
@@ -83,10 +88,12 @@ export function createWorkbook(sheets: SheetLayout[], options: WorkbookOptions =
   text('xl/_rels/workbook.xml.rels', rels([
     ...sheetParts.map((p, i) => rel(`rId${i + 1}`, `${OFFICE_RELS}/worksheet`, p.slice(3))),
     rel(`rId${sheets.length + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml'),
+    ...(strings.size ? [rel(`rId${sheets.length + 2}`, `${OFFICE_RELS}/sharedStrings`, 'sharedStrings.xml')] : []),
   ]));
   text('xl/styles.xml', styles.render());
+  if (strings.size) text('xl/sharedStrings.xml', strings.xml(ns.main));
   // One fixed time, as Excel's own files carry: the same layouts give the same bytes.
-  return zipSync(files, { level: 6, mtime: new Date(1980, 0, 1) });
+  return zipSync(files, { level: options.level ?? 6, mtime: new Date(1980, 0, 1) });
 }
 
 /** "$A$3:$W$40" for "A3:W40". */

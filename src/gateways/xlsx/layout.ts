@@ -5,6 +5,7 @@
 import { parseArea, toA1 } from '../../engine/address';
 import type { ChartLayout } from './chart';
 import { cellXml } from './patch';
+import type { StringTable } from './string-table';
 import type { CellFormat, StyleBook } from './styles';
 import { escapeAttribute, escapeText } from './xml';
 
@@ -68,8 +69,11 @@ function sheetView(layout: SheetLayout): string {
     + `<selection pane="${pane}" activeCell="${corner}" sqref="${corner}"/></sheetView>`;
 }
 
-/** `drawing`: the relationship id of the sheet's drawing part, when it has charts. */
-export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespaces, drawing?: string): string {
+/**
+ * `drawing`: the relationship id of the sheet's drawing part, when it has charts; `strings`: the new
+ * workbook's shared strings (without it, text is written inline).
+ */
+export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespaces, drawing?: string, strings?: StringTable): string {
   const cells = new Map<number, Map<number, { value: LayoutCell['value']; style: number }>>();
   const put = (row: number, col: number, value: LayoutCell['value'], style: number) => {
     let line = cells.get(row);
@@ -101,7 +105,11 @@ export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespa
     const line = [...(cells.get(r) ?? new Map()).entries()].sort((a, b) => a[0] - b[0]);
     if (line.length) lastCol = Math.max(lastCol, line[line.length - 1][0]);
     const height = heights[r] !== undefined ? ` ht="${heights[r]}" customHeight="1"` : '';
-    const body = line.map(([c, { value, style }]) => (value === null || value === '' ? emptyCell(r, c, style) : cellXml(r, c, value, style, ''))).join('');
+    const body = line.map(([c, { value, style }]) => {
+      if (value === null || value === '') return emptyCell(r, c, style);
+      if (typeof value === 'string' && strings) return `<c r="${toA1(r, c)}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.index(value)}</v></c>`;
+      return cellXml(r, c, value, style, '');
+    }).join('');
     return body ? `<row r="${r + 1}"${height}>${body}</row>` : `<row r="${r + 1}"${height}/>`;
   });
   const lastRow = rowNumbers.length ? rowNumbers[rowNumbers.length - 1] : 0;

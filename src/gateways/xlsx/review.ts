@@ -388,5 +388,5 @@ function chartSheet(review: Review): SheetLayout {
 
 /** The review as the workbook the bureau keeps. */
 export function reviewWorkbook(review: Review): Uint8Array {
-  return createWorkbook([unitsSheet(review), issuesSheet(review), notesSheet(review), projectsSheet(review), chartSheet(review)], { creator: 'SelfEval 绩效自评助手' });
+  return createWorkbook([unitsSheet(review), issuesSheet(review), notesSheet(review), projectsSheet(review), chartSheet(review)], { creator: 'SelfEval 绩效自评助手', level: 1 });
 }
