@@ -5,7 +5,7 @@
 
 import { existsSync } from 'fs';
 import { extname } from 'path';
-import { availableParallelism } from 'os';
+import { availableParallelism, loadavg } from 'os';
 import type { Lang } from '../engine';
 import { buildReview, type Review, unitStatus } from '../engine/review';
 import { reviewWorkbook } from '../gateways/xlsx/review';
@@ -27,7 +27,7 @@ export interface BatchOptions {
   lang: Lang;
   /** The review workbook (.xlsx). */
   output?: string;
-  /** Worker threads (--jobs); by default one per core (fewer for a few files). */
+  /** Worker threads (--jobs); by default one per idle core (fewer for a few files). */
   jobs?: number;
 }
 
@@ -46,6 +46,16 @@ export function parseJobs(value: string | undefined, lang: Lang): number | undef
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new BatchError(BT[lang].badJobs(value));
   return n;
+}
+
+/**
+ * One thread per idle core (the cores less the load of the last minute; Windows reports no load), but not
+ * for a handful of files: a worker thread takes about as long to start, and to warm up, as checking ten
+ * township workbooks, and two threads on one free core are slower than one.
+ */
+function defaultJobs(files: number): number {
+  const idle = Math.round(availableParallelism() - loadavg()[0]);
+  return Math.max(1, Math.min(idle, Math.floor(files / 10)));
 }
 
 const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - displayWidth(text)));
@@ -81,9 +91,7 @@ export async function batch(o: BatchOptions, io: BatchIo): Promise<number> {
     throw new BatchError(t.noWorkbooks(o.inputs.join(o.lang === 'zh' ? '、' : ', ')));
   }
 
-  // By default one thread per core, but not for a handful of files: starting a worker thread takes about
-  // as long as checking ten township workbooks.
-  const jobs = o.jobs ?? Math.max(1, Math.min(availableParallelism(), Math.floor(found.files.length / 10)));
+  const jobs = o.jobs ?? defaultJobs(found.files.length);
   const threads = workersAvailable() ? Math.min(jobs, found.files.length) : 1;
   const progress = io.progress && Progress.wanted(io.progress, o.json) ? new Progress(io.progress, found.files.length, o.lang) : null;
   const results = await runPool(found.files, { profile: o.profile, template: o.template, year: o.year, lang: o.lang }, jobs, {
