@@ -64,7 +64,7 @@ function best(runs, work) {
   return { ms, result };
 }
 
-async function run(runs = 3) {
+async function run(runs = 5) {
   const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-'));
   const units = join(dir, '单位');
   require('fs').mkdirSync(units);
@@ -80,8 +80,16 @@ async function run(runs = 3) {
   const f = best(runs, () => floor(units, files));
   row('floor (read + unzip every part, 1 thread)', f.ms, `  (${f.result} parts)`);
   const out = join(dir, '审核汇总.xlsx');
+  // 1 and 2 threads taken in turns, so a burst of other work on the machine does not fall on one of them only.
+  const timings = { 1: { ms: Infinity }, 2: { ms: Infinity } };
+  for (let i = 0; i < runs; i++) {
+    for (const jobs of [1, 2]) {
+      const b = best(1, () => batch(units, jobs, out));
+      if (b.ms < timings[jobs].ms) timings[jobs] = b;
+    }
+  }
   for (const jobs of [1, 2]) {
-    const b = best(runs, () => batch(units, jobs, out));
+    const b = timings[jobs];
     row(`selfeval batch --jobs ${jobs} (whole command)`, b.ms, `  ${(b.ms / f.ms).toFixed(1)}× floor; ${b.result.errors} errors, ${b.result.warnings} warnings found; review ${(readFileSync(out).length / 1024).toFixed(0)} KiB`);
   }
   rmSync(dir, { recursive: true, force: true });
