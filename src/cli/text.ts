@@ -64,9 +64,12 @@ export const HELP: Record<Lang, HelpText> = {
       check: { year: ['--year N', '评价年度，用于未写年份的时效指标（默认从工作簿标题识别）'] },
       report: { output: ['-o, --output OUT', '写成文本（.txt）、Markdown（.md）或 Word（.docx）文件'] },
       template: { profile: ['--profile county.json', '评分方案文件，或预设方案名'], output: ['-o, --output OUT', '写出的模板（.xlsx）'] },
-      batch: { output: ['-o, --output OUT.xlsx', '审核汇总工作簿'], json: ['--json', '以 JSON 输出各单位结果、问题和合计（字段见 README）'] },
+      batch: {
+        output: ['-o, --output OUT.xlsx', '审核汇总工作簿'], json: ['--json', '以 JSON 输出各单位结果、问题和合计（字段见 README）'],
+        year: ['--year N', '评价年度，用于未写年份的时效指标（默认从各工作簿标题识别）'],
+      },
     },
-    exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件；batch 中有单位有错误或文件无法读取），2 文件或参数无法使用。',
+    exit: '退出码：0 无错误，1 发现错误（fill 仍写出文件；batch 中有单位有错误或文件无法读取），2 文件或参数无法使用，3 程序内部错误（batch 仍写出审核汇总）。',
     more: '“selfeval 命令 --help”只显示该命令的说明。',
   },
   en: {
@@ -103,9 +106,12 @@ export const HELP: Record<Lang, HelpText> = {
       check: { year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in the workbook\'s titles)'] },
       report: { output: ['-o, --output OUT', 'write a text (.txt), Markdown (.md) or Word (.docx) file'] },
       template: { profile: ['--profile county.json', 'a profile file, or a preset\'s name'], output: ['-o, --output OUT', 'the template written (.xlsx)'] },
-      batch: { output: ['-o, --output OUT.xlsx', 'the review workbook'], json: ['--json', 'print each unit\'s result, the issues and the totals as JSON (fields in the README)'] },
+      batch: {
+        output: ['-o, --output OUT.xlsx', 'the review workbook'], json: ['--json', 'print each unit\'s result, the issues and the totals as JSON (fields in the README)'],
+        year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in each workbook\'s titles)'],
+      },
     },
-    exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file; for batch: a unit has errors or a file cannot be read), 2 unusable file or arguments.',
+    exit: 'Exit codes: 0 no error, 1 errors were found (fill still writes the file; for batch: a unit has errors or a file cannot be read), 2 unusable file or arguments, 3 an internal error (batch still writes the review).',
     more: '"selfeval COMMAND --help" shows that command only.',
   },
 };
@@ -119,7 +125,7 @@ export function helpText(lang: Lang, profiles: string, only?: Command): string {
     out.push(`  ${h.commands[command].synopsis}`, `      ${h.commands[command].does}`);
     for (const option of COMMAND_OPTIONS[command]) {
       const [flag, what] = h.overrides[command]?.[option] ?? h.options[option];
-      out.push(`      ${flag.padEnd(22)}${what.replace('PROFILES', profiles)}`);
+      out.push(`      ${flag.length < 22 ? flag.padEnd(22) : `${flag}  `}${what.replace('PROFILES', profiles)}`);
     }
     out.push('');
   }
