@@ -1,11 +1,14 @@
 // `selfeval template`: a county's profile written into its template, shown, and used by every command on a
 // workbook made from that template, also after LibreOffice has opened, filled and saved it.
 import { execFileSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import type { JsonReport } from '../../src/cli/json';
+import { carriedSettings } from '../../src/engine';
+import { readWorkbookSync } from '../../src/gateways/xlsx';
+import { saveWithLibreOffice } from '../support/compare';
 import { countyTemplateSpecs, filledUnit, UNIT_NAME } from '../support/county';
 import { tempDir, writeSnapshot, writeSpecs } from '../support/files';
 
@@ -105,6 +108,36 @@ describe('selfeval template', () => {
     const { out } = await run('check', withRules, '--profile', COUNTY);
     expect(out.split('\n')[0]).toBe('模板-含规则.xlsx · 评分方案：某某县2025年模板');
   });
+});
+
+describe('a template last saved by openpyxl (the r: prefix declared on each <sheet>, not on the root)', () => {
+  let saved: string;
+  let written: string;
+  beforeAll(async () => {
+    saved = join(dir, 'openpyxl-模板.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', blank, saved]);
+    written = join(dir, 'openpyxl-模板-含规则.xlsx');
+  });
+
+  test('the input is what openpyxl writes: no relationship prefix on the root', () => {
+    const xml = parts(saved)['xl/workbook.xml'];
+    expect(/<workbook\b[^>]*xmlns:r=/.test(xml)).toBe(false);
+    expect(xml).toContain('<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="项目汇总表"');
+  });
+
+  test('the written copy is well-formed: openpyxl opens it, the settings sheet very hidden', async () => {
+    expect((await run('template', saved, '--profile', COUNTY, '-o', written)).code).toBe(0);
+    const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("|".join(f"{ws.title}:{ws.sheet_state}" for ws in wb.worksheets))';
+    expect(execFileSync('/usr/bin/python3', ['-c', script, written], { encoding: 'utf8' }).trim())
+      .toBe('项目汇总表:visible|绩效指标表:visible|项目支出绩效自评表:visible|部门整体绩效:visible|评分方案（财政局设定）:veryHidden');
+  });
+
+  test('LibreOffice loads it and keeps the profile', async () => {
+    const again = saveWithLibreOffice(written, mkdtempSync(join(dir, 'lo-')));
+    const carried = carriedSettings(readWorkbookSync(readFileSync(again), 'again.xlsx').snapshot);
+    expect(carried?.profile?.label.zh).toBe('某某县2025年模板');
+    expect(carried?.problem).toBeNull();
+  }, 150_000);
 });
 
 describe('a unit fills the template in LibreOffice and saves it as .xlsx', () => {
