@@ -47,7 +47,7 @@ describe('selfeval template', () => {
     expect(code).toBe(0);
     expect(out).toBe([
       `已写入 ${withRules}：评分方案“某某县2025年模板”保存在隐藏工作表“评分方案（财政局设定）”中。用此模板填写的工作簿将按此方案评分。`,
-      '单位名称单元格：项目汇总表!B2（标签“填报单位：”）；自评报告标题中的单位名称取自此处。',
+      '单位名称单元格：项目汇总表!B2（标签“单位名称：”）；自评报告标题中的单位名称取自此处。',
       '',
     ].join('\n'));
     expect(await sheetStates(withRules)).toEqual(['项目汇总表:visible', '绩效指标表:visible', '项目支出绩效自评表:visible', '部门整体绩效:visible', '评分方案（财政局设定）:veryHidden']);
@@ -67,7 +67,7 @@ describe('selfeval template', () => {
       '  评价等级：优 ≥ 85，良 ≥ 75，中 ≥ 60，差 < 60',
       '  反向指标：线性扣分（FASP2）',
     ]);
-    expect(out).toContain('  单位名称单元格：项目汇总表!B2（标签“填报单位：”）');
+    expect(out).toContain('  单位名称单元格：项目汇总表!B2（标签“单位名称：”）');
     const json = JSON.parse((await run('template', '--show', withRules, '--json')).out);
     expect(json.profile.gradeBands[0]).toEqual({ grade: '优', min: 85 });
     expect((await run('template', '--show', blank)).out).toBe('模板.xlsx 没有内置评分方案；可用 selfeval template 模板.xlsx --profile county.json -o 新模板.xlsx 写入。\n');

@@ -121,6 +121,15 @@ describe('header columns', () => {
     expect(message(unit, '项目汇总表!D3')).toBe('表内插入了模板没有的列“资金来源”；请删除该列，需要补充的说明请写在表外。');
   });
 
+  test('headers renamed in the second header row, under the band: each at its cell', () => {
+    const unit = changed((u) => {
+      setCell(list(u), 'E4', '资金合计');
+      setCell(list(u), 'F4', '支出金额');
+    });
+    expect(found(unit)).toEqual(['template.column-renamed 项目汇总表!E4', 'template.column-renamed 项目汇总表!F4']);
+    expect(message(unit, '项目汇总表!E4')).toBe('模板此处表头为“全年预算数（A）”，现为“资金合计”；请按模板恢复表头。');
+  });
+
   test('a renamed header: what the template has there', () => {
     const unit = changed((u) => setCell(list(u), 'F4', '实际支出'));
     expect(found(unit)).toEqual(['template.column-renamed 项目汇总表!F4']);
