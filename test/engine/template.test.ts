@@ -121,6 +121,13 @@ describe('header columns', () => {
     expect(message(unit, '项目汇总表!D3')).toBe('表内插入了模板没有的列“资金来源”；请删除该列，需要补充的说明请写在表外。');
   });
 
+  test('a column inserted under the merged band 项目资金（万元）: reported at its label, the SUMs beside it still the template\'s', () => {
+    const unit = changed((u) => insertColumn(list(u), 5, { 3: '备注' }));
+    expect(list(unit).merges).toContain('D3:G3');
+    expect(found(unit)).toEqual(['template.column-inserted 项目汇总表!F4']);
+    expect(message(unit, '项目汇总表!F4')).toBe('表内插入了模板没有的列“备注”；请删除该列，需要补充的说明请写在表外。');
+  });
+
   test('headers renamed in the second header row, under the band: each at its cell', () => {
     const unit = changed((u) => {
       setCell(list(u), 'E4', '资金合计');

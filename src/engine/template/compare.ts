@@ -83,11 +83,19 @@ export function refMap(all: SegmentContext[], current: SegmentContext): RefMap {
 
 /** The label over a column of a table: the lowest header row that names it. */
 function headerLabel(layout: SheetLayout, rows: number[], col: number): string {
+  const i = labelRowIndex(layout, rows, col);
+  return i < 0 ? '' : cellText(layout.grid.shown(rows[i], col)).replace(/\s+/g, '');
+}
+
+/** Which of the header rows names a column (the lowest that does; a label merged down names it in its top row); -1 when none. */
+function labelRowIndex(layout: SheetLayout, rows: number[], col: number): number {
+  const { grid } = layout;
   for (let i = rows.length - 1; i >= 0; i--) {
-    const text = cellText(layout.grid.shown(rows[i], col));
-    if (text) return text.replace(/\s+/g, '');
+    const area = grid.merge(rows[i], col);
+    if (area && area.left === col && area.top < rows[i]) continue;
+    if (cellText(grid.shown(rows[i], col))) return i;
   }
-  return '';
+  return -1;
 }
 
 /** A row as a message quotes it: its first texts. */
@@ -142,27 +150,31 @@ export class SheetComparer {
     const { template, unit } = this.ctx;
     const tRows = map.headerRows.map((p) => p.t);
     const uRows = map.headerRows.map((p) => p.u);
-    const first = uRows[0];
+    // A column's finding sits on its header, in the row that names it (under a band, the second row).
+    const at = (rowIndex: number, col: number) => topLeft(unit, uRows[Math.max(rowIndex, 0)], col);
     for (const tc of map.missing) {
       const label = headerLabel(template, tRows, tc);
       if (!label) continue;
       const left = [...map.t2u.entries()].filter(([t]) => t < tc).sort((a, b) => b[0] - a[0])[0];
-      this.findings.add('template.column-missing', this.sheet, first, left ? left[1] + 1 : 0, { column: label, at: columnName(tc) });
+      const cell = at(labelRowIndex(template, tRows, tc), left ? left[1] + 1 : 0);
+      this.findings.add('template.column-missing', this.sheet, cell.row, cell.col, { column: label, at: columnName(tc) });
     }
     for (const uc of map.inserted) {
-      this.findings.add('template.column-inserted', this.sheet, first, uc, { column: headerLabel(unit, uRows, uc) });
+      const cell = at(labelRowIndex(unit, uRows, uc), uc);
+      this.findings.add('template.column-inserted', this.sheet, cell.row, cell.col, { column: headerLabel(unit, uRows, uc) });
     }
     for (const [tc, uc] of map.t2u) {
       if (map.moved.has(tc)) {
-        this.findings.add('template.column-moved', this.sheet, first, uc, { column: headerLabel(template, tRows, tc), from: columnName(tc), to: columnName(uc) });
+        const cell = at(labelRowIndex(unit, uRows, uc), uc);
+        this.findings.add('template.column-moved', this.sheet, cell.row, cell.col, { column: headerLabel(template, tRows, tc), from: columnName(tc), to: columnName(uc) });
         continue;
       }
       for (const { t, u } of map.headerRows) {
         if (template.grid.isMergedTail(t, tc) || template.grid.text(t, tc) === '') continue;
         const actual = cellText(unit.grid.shown(u, uc));
         if (labelKey(actual) === template.grid.label(t, tc)) continue;
-        const at = topLeft(unit, u, uc);
-        this.findings.add('template.column-renamed', this.sheet, at.row, at.col, { expected: template.grid.text(t, tc), actual: shortText(actual) });
+        const cell = topLeft(unit, u, uc);
+        this.findings.add('template.column-renamed', this.sheet, cell.row, cell.col, { expected: template.grid.text(t, tc), actual: shortText(actual) });
       }
     }
   }
