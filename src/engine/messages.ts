@@ -450,6 +450,11 @@ export const RULES = {
     zh: (p) => `模板此处为公式 ${p.formula}，现为公式 ${p.actual}；请按模板恢复公式。`,
     en: (p) => `The template has the formula ${p.formula} here, now ${p.actual}; restore the template's formula.`,
   },
+  'template.formula-short': {
+    severity: 'error',
+    zh: (p) => `公式 ${p.actual} 没有包括第${p.rows}行的数据（模板此处为 ${p.formula}，应包括表内全部行）；请把范围改为 ${p.range}。`,
+    en: (p) => `The formula ${p.actual} leaves out the figures in row(s) ${p.rows} (the template has ${p.formula} here, over all the table's rows); extend the range to ${p.range}.`,
+  },
   // The county's settings a workbook carries from its template (a hidden sheet the template command writes).
   'template.settings-unusable': {
     severity: 'error',

@@ -203,10 +203,34 @@ describe('formulas', () => {
     expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为数值 3296.42291；请恢复公式（可从模板复制此单元格）。');
   });
 
-  test('a SUM that leaves out the last project is another formula', () => {
+  test('a SUM that leaves out the last project: the row it misses, and the range that covers them all', () => {
     const unit = changed((u) => (list(u).formulas.E15 = '=SUM(E5:E13)'));
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!E15']);
+    expect(message(unit, '项目汇总表!E15')).toBe('公式 =SUM(E5:E13) 没有包括第14行的数据（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E14。');
+  });
+
+  test('another function over the same rows is another formula', () => {
+    const unit = changed((u) => (list(u).formulas.E15 = '=AVERAGE(E5:E14)'));
     expect(found(unit)).toEqual(['template.formula-changed 项目汇总表!E15']);
-    expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为公式 =SUM(E5:E13)；请按模板恢复公式。');
+    expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为公式 =AVERAGE(E5:E14)；请按模板恢复公式。');
+  });
+
+  test('projects added in rows inserted directly above 合计, outside the SUMs: each total names the rows it leaves out', () => {
+    const added = [[11, '新增甲', '专项项目', 10, 10, 9], [12, '新增乙', '专项项目', 5, 5, 5]];
+    const unit = changed((u) => insertRows(list(u), rowOf(list(u), 0, '合计'), added));
+    expect(list(unit).formulas.E17).toBe('=SUM(E5:E14)');
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!D17', 'template.formula-short 项目汇总表!E17', 'template.formula-short 项目汇总表!F17']);
+    expect(message(unit, '项目汇总表!E17')).toBe('公式 =SUM(E5:E14) 没有包括第15–16行的数据（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E16。');
+    expect(message(unit, '项目汇总表!E17', 'en')).toBe('The formula =SUM(E5:E14) leaves out the figures in row(s) 15–16 (the template has =SUM(E5:E12) here, over all the table\'s rows); extend the range to E5:E16.');
+  });
+
+  test('the same rows with the SUMs extended over them, or left blank: nothing', () => {
+    const extended = changed((u) => {
+      insertRows(list(u), rowOf(list(u), 0, '合计'), [[11, '新增甲', '专项项目', 10, 10, 9]]);
+      for (const c of 'DEF') list(u).formulas[`${c}16`] = `=SUM(${c}5:${c}15)`;
+    });
+    expect(found(extended)).toEqual([]);
+    expect(found(changed((u) => insertRows(list(u), rowOf(list(u), 0, '合计'), [[], []])))).toEqual([]);
   });
 
   test('the execution rate typed over the bureau\'s =G7/F7, and a total cleared', () => {
@@ -276,7 +300,7 @@ describe('formulas as references', () => {
   });
 
   test('another sheet\'s cell is read through that sheet\'s alignment', () => {
-    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true };
+    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true, body: () => null, filled: () => false };
     const shifted = { ...identity, row: (r: number) => (r >= 6 ? r - 2 : r) };
     const ctx = { map: (sheet: string | null) => (sheet === '指标表' ? { templateSheet: '绩效指标表', refs: shifted } : sheet === null ? { templateSheet: '汇总', refs: identity } : null) };
     expect(sameFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx)).toBe(true);

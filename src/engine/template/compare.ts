@@ -10,7 +10,7 @@ import type { CellValue } from '../snapshot';
 import { cellText, labelKey, shortText } from '../text';
 import { alignColumns, alignRows, type ColumnMap, type SegmentAlignment } from './align';
 import { type FixedCell, foundIn, plainText, rowSignature } from './cells';
-import { type FormulaContext, type RefMap, sameFormula } from './formula';
+import { compareFormula, type FormulaContext, type RefMap } from './formula';
 import type { Region, RowRange, SheetLayout } from './layout';
 
 export interface SegmentContext {
@@ -67,7 +67,22 @@ export function refMap(all: SegmentContext[], current: SegmentContext): RefMap {
     const region = tRow === null ? null : current.template.regionAt(tRow);
     return region ? current.columns.get(region) : undefined;
   };
+  const { template, unit } = current;
   return {
+    body: (from, to) => {
+      const region = template.regions.find((r) => r.open !== null && r.open.from === from && r.open.to === to);
+      if (!region) return null;
+      // The unit's table: the one under the header rows paired with the template's, or holding its body's rows.
+      const header = [current, ...all].map((c) => c.columns.get(region)?.headerRows[0]).find((p) => p !== undefined);
+      const held = header ? header.u : [...u2t].find(([, t]) => t >= from && t <= to)?.[0];
+      return held === undefined ? null : unit.regionAt(held)?.open ?? null;
+    },
+    filled: (u, left, right) => {
+      for (let c = unit.grid.nextFilledRight(u, left - 1, right + 1); c >= 0; c = unit.grid.nextFilledRight(u, c, right + 1)) {
+        if (unit.grid.text(u, c) !== '') return true;
+      }
+      return false;
+    },
     row: (u) => u2t.get(u),
     rowKept: (t) => kept.has(t),
     col: (uc, tRow) => {
@@ -106,6 +121,18 @@ function rowText(layout: SheetLayout, row: number, cols?: number[]): string {
     if (!grid.isMergedTail(row, c) && grid.text(row, c)) parts.push(grid.text(row, c).replace(/\s+/g, ''));
   }
   return shortText(parts.slice(0, 4).join(' '), 40);
+}
+
+/** Unit rows as a message names them: 15–16、19. */
+function rowRuns(rows: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j === i ? `${rows[i] + 1}` : `${rows[i] + 1}–${rows[j] + 1}`);
+    i = j + 1;
+  }
+  return runs.join('、');
 }
 
 function topLeft(layout: SheetLayout, row: number, col: number): { row: number; col: number } {
@@ -253,8 +280,12 @@ export class SheetComparer {
     if (formula === null) {
       const kind = actual === null || cellText(actual) === '' ? 'blank' : typeof actual === 'number' ? 'number' : 'text';
       this.findings.add('template.formula-replaced', this.sheet, at.row, at.col, { formula: expected, kind, value: shortText(cellText(actual)) });
-    } else if (!sameFormula(expected, formula, this.formulas)) {
-      this.findings.add('template.formula-changed', this.sheet, at.row, at.col, { formula: expected, actual: formula });
+    } else {
+      const match = compareFormula(expected, formula, this.formulas);
+      if (match.kind === 'other') this.findings.add('template.formula-changed', this.sheet, at.row, at.col, { formula: expected, actual: formula });
+      else if (match.kind === 'short') {
+        this.findings.add('template.formula-short', this.sheet, at.row, at.col, { formula: expected, actual: formula, rows: rowRuns(match.rows), range: match.ranges.join('、') });
+      }
     }
   }
 
