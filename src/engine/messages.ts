@@ -425,6 +425,11 @@ export const RULES = {
     zh: (p) => `${TABLE_NAMES[p.table as string]?.zh ?? '表'}内插入了模板没有的行“${p.text}”；这里的行由财政局设定，请删除该行，需要补充的内容请写在表外。`,
     en: (p) => `A row the template does not have ("${p.text}") was inserted into the ${TABLE_NAMES[p.table as string]?.en ?? 'table'}; its rows are set by the bureau: remove it and write any additions outside the table.`,
   },
+  'template.indicator-inserted': {
+    severity: 'warning',
+    zh: (p) => `${TABLE_NAMES[p.table as string]?.zh ?? '表'}内插入了模板没有的指标行“${p.text}”；“${p.group}”的分值由财政局定为${p.weight}分。如需在其下列多个三级指标，请把这${p.weight}分分配到这几行（合计仍为${p.weight}分）；否则请删除该行。`,
+    en: (p) => `An indicator row the template does not have ("${p.text}") was inserted into the ${TABLE_NAMES[p.table as string]?.en ?? 'table'}; the bureau set "${p.group}" at ${p.weight} points. To give it several third-level indicators, split those ${p.weight} points over the rows (still ${p.weight} in all); otherwise remove the row.`,
+  },
   'template.text-changed': {
     severity: 'warning',
     zh: (p) => `模板此处${p.field ? `“${p.field}”` : ''}为“${p.expected}”，现为${p.actual ? `“${p.actual}”` : '空'}；这是财政局设定的内容，请按模板恢复。`,

@@ -258,6 +258,33 @@ describe('rows', () => {
     expect(found(unit)).toEqual(['template.row-inserted 项目支出绩效自评表!A5', 'template.row-inserted 项目支出绩效自评表!C12']);
   });
 
+  test('an indicator row inserted into the form\'s preset block, without 分值: the group and its points named', () => {
+    const unit = changed((u) => insertRows(form(u), 15, [[null, null, null, '自加指标', null, '≥1个', '1个']]));
+    expect(form(unit).formulas.H21).toBe('=H7+SUM(H14:H20)');
+    expect(found(unit)).toEqual(['template.indicator-inserted 项目支出绩效自评表!D16']);
+    expect(message(unit, '项目支出绩效自评表!D16')).toBe('项目支出绩效自评表内插入了模板没有的指标行“自加指标 ≥1个 1个”；“质量指标”的分值由财政局定为15分。如需在其下列多个三级指标，请把这15分分配到这几行（合计仍为15分）；否则请删除该行。');
+  });
+
+  test('an indicator row inserted into a project\'s block of the indicator list, with points of its own: reported; the second project\'s block is not', () => {
+    const unit = changed((u) => insertRows(sheetOf(u, '绩效指标表'), 4, [[null, null, null, '自加', '≥1个', '1个', 5]]));
+    expect(found(unit)).toEqual(['template.indicator-inserted 绩效指标表!D5']);
+    expect(message(unit, '绩效指标表!D5', 'en')).toBe('An indicator row the template does not have ("自加 ≥1个 1个 5") was inserted into the indicator list; the bureau set "质量指标" at 15 points. To give it several third-level indicators, split those 15 points over the rows (still 15 in all); otherwise remove the row.');
+  });
+
+  test('a row of an 一级 / 二级 the template does not have, inside the form\'s indicator block', () => {
+    const unit = changed((u) => insertRows(form(u), 18, [[null, '可持续影响指标', '生态效益指标', '植被恢复', null, '明显改善', '达成年度指标', 5]]));
+    expect(found(unit)).toEqual(['template.row-inserted 项目支出绩效自评表!B19']);
+    expect(message(unit, '项目支出绩效自评表!B19')).toBe('项目支出绩效自评表内插入了模板没有的行“可持续影响指标 生态效益指标 植被恢复 明显改善”；这里的行由财政局设定，请删除该行，需要补充的内容请写在表外。');
+  });
+
+  test('a template whose indicator rows carry no 分值: rows the unit adds there are its own', () => {
+    const template = countyTemplate();
+    for (let r = 14; r <= 19; r++) setCell(sheetOf(template, '项目支出绩效自评表'), `H${r}`, null);
+    const unit = filledUnit(template);
+    insertRows(form(unit), 15, [[null, null, null, '自加指标', null, '≥1个', '1个', 5]]);
+    expect(conform(template, unit).filter((i) => i.sheet === '项目支出绩效自评表')).toEqual([]);
+  });
+
   test('a department item deleted: what the template has there', () => {
     const unit = changed((u) => deleteRows(dept(u), rowOf(dept(u), 2, '债务风险控制')));
     expect(found(unit)).toEqual(['template.row-missing 部门整体绩效!A24']);

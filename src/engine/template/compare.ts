@@ -145,15 +145,15 @@ const numberOf = (value: CellValue): Dec | null => {
   return parsed.kind === 'number' ? parsed.value : null;
 };
 
-function sameIndicatorGroup(a: Indicator, b: Indicator): boolean {
-  return labelKey(a.project) === labelKey(b.project) && labelKey(a.level1) === labelKey(b.level1) && labelKey(a.level2) === labelKey(b.level2);
-}
+const sameLevels = (a: Indicator, b: Indicator) => labelKey(a.level1) === labelKey(b.level1) && labelKey(a.level2) === labelKey(b.level2);
+const sameIndicatorGroup = (a: Indicator, b: Indicator) => labelKey(a.project) === labelKey(b.project) && sameLevels(a, b);
 
-function groupWeight(layout: SheetLayout, from: number, to: number, like: Indicator): Dec | null {
+/** The 分值 of the indicators of `like`'s group in rows from..to; null when one is blank or none is there. */
+function groupWeight(layout: SheetLayout, from: number, to: number, like: Indicator, same = sameIndicatorGroup): Dec | null {
   const weights: Dec[] = [];
   for (let r = from; r <= to; r++) {
     const ind = layout.indicatorAt(r);
-    if (!ind || !sameIndicatorGroup(ind, like)) continue;
+    if (!ind || !same(ind, like)) continue;
     if (ind.weight === null) return null;
     weights.push(ind.weight);
   }
@@ -238,7 +238,10 @@ export class SheetComparer {
       }
     }
     for (const u of seg.added) {
-      if (unit.isOpen(u)) continue;
+      if (unit.isOpen(u)) {
+        this.indicatorRow(u);
+        continue;
+      }
       const above = pairs.filter((p) => p.u < u).pop();
       const below = pairs.find((p) => p.u > u);
       const region = above ? template.regionAt(above.t) : null;
@@ -246,6 +249,35 @@ export class SheetComparer {
       const col = Math.max(unit.grid.nextFilledRight(u, -1), 0);
       this.findings.add('template.row-inserted', this.sheet, u, col, { text: rowText(unit, u), table: region.kind });
     }
+  }
+
+  /**
+   * A row the unit added among open rows. A list takes more projects, but the indicator rows the bureau
+   * preset (一级 / 二级 and 分值, in a form or in each project's block of an indicator list) are its shape:
+   * a row more is reported, unless it splits a preset indicator whose 分值 the rows still add up to.
+   */
+  private indicatorRow(u: number): void {
+    const { template, unit, seg } = this.ctx;
+    const region = unit.regionAt(u);
+    if (!region || (region.kind !== 'form' && region.kind !== 'indicators')) return;
+    const preset: Indicator[] = [];
+    for (let t = seg.template.from; t <= seg.template.to; t++) {
+      const ind = template.indicatorAt(t);
+      if (ind && ind.weight !== null) preset.push(ind);
+    }
+    if (preset.length === 0) return;
+    const col = Math.max(unit.grid.nextFilledRight(u, -1), 0);
+    const text = rowText(unit, u);
+    const ind = unit.indicatorAt(u);
+    const like = ind ? preset.find((p) => sameLevels(p, ind)) : undefined;
+    if (!ind || !like) {
+      this.findings.add('template.row-inserted', this.sheet, u, col, { text, table: region.kind });
+      return;
+    }
+    const want = groupWeight(template, seg.template.from, seg.template.to, like, sameLevels)!;
+    const have = groupWeight(unit, seg.unit.from, seg.unit.to, ind);
+    if (ind.weight !== null && have !== null && have.equals(want)) return;
+    this.findings.add('template.indicator-inserted', this.sheet, u, col, { text, table: region.kind, group: like.level2 || like.level1, weight: want.toString() });
   }
 
   private cells(t: number, u: number): void {
