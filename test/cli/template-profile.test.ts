@@ -82,6 +82,22 @@ describe('selfeval template', () => {
     expect((await run('template', '--show', again)).out).toContain('内置评分方案：另一个县');
   });
 
+  test('written again with a new profile and no --unit-cell: the unit-name cell is kept, and said', async () => {
+    const again = join(dir, '模板-换方案.xlsx');
+    writeFileSync(join(dir, 'fasp2.json'), JSON.stringify({ label: '另一个县', base: 'fasp2' }));
+    const { out } = await run('template', withRules, '--profile', join(dir, 'fasp2.json'), '-o', again);
+    expect(out.split('\n')[1]).toBe('单位名称单元格：保留原有的 项目汇总表!B2（标签“单位名称：”）；如需更改，请用 --unit-cell 指定。');
+    expect((await run('template', '--show', again)).out).toContain('  单位名称单元格：项目汇总表!B2（标签“单位名称：”）');
+    const moved = join(dir, '模板-换单元格.xlsx');
+    expect((await run('template', again, '--profile', COUNTY, '--unit-cell', '项目支出绩效自评表!C5', '-o', moved)).out.split('\n')[1])
+      .toBe('单位名称单元格：项目支出绩效自评表!C5（标签“主管部门”）；自评报告标题中的单位名称取自此处。');
+  });
+
+  test('the settings sheet is no place for the unit-name cell, nor offered as one', async () => {
+    const { code, err } = await run('template', withRules, '--profile', COUNTY, '--unit-cell', '评分方案（财政局设定）!A1', '-o', join(dir, 'y.xlsx'));
+    expect([code, err]).toEqual([2, '单位名称单元格“评分方案（财政局设定）!A1”无效；请写成“工作表!单元格”，如 项目汇总表!B2（工作表：项目汇总表、绩效指标表、项目支出绩效自评表、部门整体绩效）。\n']);
+  });
+
   test('a profile file with bad fields: every one listed, exit 2, nothing written', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ label: '某某县', gradeBands: [{ grade: '优', min: 85 }, { grade: '良', min: 90 }], reverseRule: 'none' }));
