@@ -201,6 +201,37 @@ describe('a unit fills the template in LibreOffice and saves it as .xlsx', () =>
   });
 });
 
+describe('a unit changes the template\'s shape in LibreOffice', () => {
+  let unit: string;
+  beforeAll(() => {
+    unit = join(dir, '青山镇-改表.xlsx');
+    const steps = [
+      { insertColumns: ['项目汇总表', 5, 1] }, ['项目汇总表', 'F4', '备注'],
+      ['项目汇总表', 'B2', '青山镇人民政府'], ['项目汇总表', 'B5', '东村道路硬化工程'], ['项目汇总表', 'D5', 80], ['项目汇总表', 'E5', 80], ['项目汇总表', 'G5', 72],
+      // Two projects in rows inserted directly above 合计: the SUMs do not grow over them.
+      { insertRows: ['项目汇总表', 12, 2] },
+      ['项目汇总表', 'B13', '新增甲'], ['项目汇总表', 'E13', 10], ['项目汇总表', 'G13', 9],
+      ['项目汇总表', 'B14', '新增乙'], ['项目汇总表', 'E14', 5], ['项目汇总表', 'G14', 5],
+      { insertRows: ['项目支出绩效自评表', 15, 1] },
+      ['项目支出绩效自评表', 'D16', '自加指标'], ['项目支出绩效自评表', 'F16', '≥1个'], ['项目支出绩效自评表', 'G16', '1个'],
+    ];
+    writeFileSync(join(dir, 'steps.json'), JSON.stringify(steps));
+    execFileSync('/usr/bin/python3', [resolve(__dirname, '../support/lo_fill.py'), withRules, unit, join(dir, 'steps.json'), join(dir, 'lo-profile-2')], { timeout: 120_000 });
+  }, 150_000);
+
+  test('the inserted column at its label, the totals that miss the new rows, the indicator row inserted: nothing else', async () => {
+    const report = JSON.parse((await run('check', unit, '--template', withRules, '--json')).out) as JsonReport;
+    const diffs = report.issues.filter((i) => i.rule.startsWith('template.'));
+    expect(diffs.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual([
+      'template.column-inserted 项目汇总表!F4',
+      'template.formula-short 项目汇总表!E15',
+      'template.formula-short 项目汇总表!G15',
+      'template.indicator-inserted 项目支出绩效自评表!D16',
+    ]);
+    expect(diffs[2].message).toBe('公式 =SUM(G5:G12) 没有包括第13–14行的数据（模板此处为 =SUM(F5:F12)，应包括表内全部行）；请把范围改为 G5:G14。');
+  });
+});
+
 describe('selfeval batch', () => {
   test('one line per workbook: the unit from the template\'s marked cell, the profile, counts, differences; an unusable file is a line too', async () => {
     const unit = join(dir, '青山镇.xlsx');

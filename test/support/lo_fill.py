@@ -1,7 +1,9 @@
 """A unit filling the bureau's template in LibreOffice: open an .xlsx, type values into cells, save it as
 .xlsx again (Calc Office Open XML). Run with Debian's /usr/bin/python3 (python3-uno):
     lo_fill.py IN.xlsx OUT.xlsx CELLS.json PROFILE_DIR
-CELLS.json: [["sheet", "B5", value], ...]; a number is typed as a number, anything else as text."""
+CELLS.json: steps in order: ["sheet", "B5", value] types a value (a number as a number, anything else as
+text); {"insertRows": ["sheet", index, count]} and {"insertColumns": ["sheet", index, count]} insert
+before the 0-based row or column, as Calc's Insert Rows / Columns Above / Before do."""
 import json
 import os
 import subprocess
@@ -39,7 +41,13 @@ def main(src, dst, cells_file, profile_dir):
         desktop = context.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', context)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), '_blank', 0, (prop('Hidden', True),))
         with open(cells_file, encoding='utf-8') as f:
-            for sheet, address, value in json.load(f):
+            for step in json.load(f):
+                if isinstance(step, dict):
+                    (kind, (sheet, index, count)), = step.items()
+                    sheets = doc.Sheets.getByName(sheet)
+                    (sheets.Rows if kind == 'insertRows' else sheets.Columns).insertByIndex(index, count)
+                    continue
+                sheet, address, value = step
                 cell = doc.Sheets.getByName(sheet).getCellRangeByName(address)
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     cell.setValue(value)
