@@ -10,7 +10,7 @@ import { issue } from '../support/snapshot';
 
 const COUNTY = JSON.parse(readFileSync(resolve(__dirname, '../../schema/example-county.json'), 'utf8'));
 delete COUNTY.$schema;
-const SETTINGS: TemplateSettings = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '填报单位：' } };
+const SETTINGS: TemplateSettings = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '单位名称：' } };
 
 function carrying(book: WorkbookSnapshot, settings: TemplateSettings = SETTINGS): WorkbookSnapshot {
   const copy = copyBook(book);
