@@ -478,8 +478,13 @@ export const RULES = {
   },
   'template.settings-differ': {
     severity: 'warning',
-    zh: (p) => `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同；对照模板时，未另选评分方案即按模板的评分方案评分。`,
-    en: (p) => `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}"); compared with the template, it is scored by the template's profile unless another is chosen.`,
+    zh: (p) => `${p.sameName ? `此工作簿内置的评分方案“${p.unit}”与模板中的同名方案设置不同（可能是用旧版模板填写的）` : `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同`}；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `${p.sameName ? `The profile this workbook carries ("${p.unit}") has other settings than the template's profile of that name (filled from an older copy of the template?)` : `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}")`}; compared with the template, it is scored by the template's profile unless another is chosen.`,
+  },
+  'template.unit-cell-differs': {
+    severity: 'info',
+    zh: (p) => `此工作簿内置的单位名称单元格${p.unit ? `为 ${p.unit}` : '未设定'}，模板中${p.template ? `为 ${p.template}` : '未设定'}（可能是用旧版模板填写的）；报告标题中的单位名称${p.unit ? '按本工作簿的设定读取' : '按模板的设定读取'}。`,
+    en: (p) => `The unit-name cell this workbook carries is ${p.unit || 'not set'}, the template's is ${p.template || 'not set'} (filled from an older copy of the template?); the report's title takes the unit's name by ${p.unit ? 'this workbook\'s' : 'the template\'s'} setting.`,
   },
 } satisfies Record<string, RuleText>;
 
