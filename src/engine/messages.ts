@@ -457,8 +457,8 @@ export const RULES = {
   },
   'template.formula-short': {
     severity: 'error',
-    zh: (p) => `公式 ${p.actual} 没有包括第${p.rows}行的数据（模板此处为 ${p.formula}，应包括表内全部行）；请把范围改为 ${p.range}。`,
-    en: (p) => `The formula ${p.actual} leaves out the figures in row(s) ${p.rows} (the template has ${p.formula} here, over all the table's rows); extend the range to ${p.range}.`,
+    zh: (p) => `公式 ${p.actual} 没有包括表内第${p.rows}行（模板此处为 ${p.formula}，应包括表内全部行）；请把范围改为 ${p.range}。`,
+    en: (p) => `The formula ${p.actual} leaves out row(s) ${p.rows} of the table (the template has ${p.formula} here, over all the table's rows); extend the range to ${p.range}.`,
   },
   // The county's settings a workbook carries from its template (a hidden sheet the template command writes).
   'template.settings-unusable': {

@@ -224,11 +224,12 @@ describe('a unit changes the template\'s shape in LibreOffice', () => {
     const diffs = report.issues.filter((i) => i.rule.startsWith('template.'));
     expect(diffs.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual([
       'template.column-inserted 项目汇总表!F4',
+      'template.formula-short 项目汇总表!D15',
       'template.formula-short 项目汇总表!E15',
       'template.formula-short 项目汇总表!G15',
       'template.indicator-inserted 项目支出绩效自评表!D16',
     ]);
-    expect(diffs[2].message).toBe('公式 =SUM(G5:G12) 没有包括第13–14行的数据（模板此处为 =SUM(F5:F12)，应包括表内全部行）；请把范围改为 G5:G14。');
+    expect(diffs[3].message).toBe('公式 =SUM(G5:G12) 没有包括表内第13–14行（模板此处为 =SUM(F5:F12)，应包括表内全部行）；请把范围改为 G5:G14。');
   });
 });
 

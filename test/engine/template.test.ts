@@ -206,7 +206,7 @@ describe('formulas', () => {
   test('a SUM that leaves out the last project: the row it misses, and the range that covers them all', () => {
     const unit = changed((u) => (list(u).formulas.E15 = '=SUM(E5:E13)'));
     expect(found(unit)).toEqual(['template.formula-short 项目汇总表!E15']);
-    expect(message(unit, '项目汇总表!E15')).toBe('公式 =SUM(E5:E13) 没有包括第14行的数据（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E14。');
+    expect(message(unit, '项目汇总表!E15')).toBe('公式 =SUM(E5:E13) 没有包括表内第14行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E14。');
   });
 
   test('another function over the same rows is another formula', () => {
@@ -220,17 +220,23 @@ describe('formulas', () => {
     const unit = changed((u) => insertRows(list(u), rowOf(list(u), 0, '合计'), added));
     expect(list(unit).formulas.E17).toBe('=SUM(E5:E14)');
     expect(found(unit)).toEqual(['template.formula-short 项目汇总表!D17', 'template.formula-short 项目汇总表!E17', 'template.formula-short 项目汇总表!F17']);
-    expect(message(unit, '项目汇总表!E17')).toBe('公式 =SUM(E5:E14) 没有包括第15–16行的数据（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E16。');
-    expect(message(unit, '项目汇总表!E17', 'en')).toBe('The formula =SUM(E5:E14) leaves out the figures in row(s) 15–16 (the template has =SUM(E5:E12) here, over all the table\'s rows); extend the range to E5:E16.');
+    expect(message(unit, '项目汇总表!E17')).toBe('公式 =SUM(E5:E14) 没有包括表内第15–16行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E16。');
+    expect(message(unit, '项目汇总表!E17', 'en')).toBe('The formula =SUM(E5:E14) leaves out row(s) 15–16 of the table (the template has =SUM(E5:E12) here, over all the table\'s rows); extend the range to E5:E16.');
   });
 
-  test('the same rows with the SUMs extended over them, or left blank: nothing', () => {
+  test('the same rows with the SUMs extended over them: nothing', () => {
     const extended = changed((u) => {
       insertRows(list(u), rowOf(list(u), 0, '合计'), [[11, '新增甲', '专项项目', 10, 10, 9]]);
       for (const c of 'DEF') list(u).formulas[`${c}16`] = `=SUM(${c}5:${c}15)`;
     });
     expect(found(extended)).toEqual([]);
-    expect(found(changed((u) => insertRows(list(u), rowOf(list(u), 0, '合计'), [[], []])))).toEqual([]);
+  });
+
+  test('a SUM shrunk over list rows left blank: still short of the table, blank rows are rows to fill', () => {
+    const unit = copyBook(countyTemplate());
+    list(unit).formulas.E13 = '=SUM(E5:E10)';
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!E13']);
+    expect(message(unit, '项目汇总表!E13')).toBe('公式 =SUM(E5:E10) 没有包括表内第11–12行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E12。');
   });
 
   test('the execution rate typed over the bureau\'s =G7/F7, and a total cleared', () => {
@@ -327,7 +333,7 @@ describe('formulas as references', () => {
   });
 
   test('another sheet\'s cell is read through that sheet\'s alignment', () => {
-    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true, body: () => null, filled: () => false };
+    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true, body: () => null };
     const shifted = { ...identity, row: (r: number) => (r >= 6 ? r - 2 : r) };
     const ctx = { map: (sheet: string | null) => (sheet === '指标表' ? { templateSheet: '绩效指标表', refs: shifted } : sheet === null ? { templateSheet: '汇总', refs: identity } : null) };
     expect(sameFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx)).toBe(true);

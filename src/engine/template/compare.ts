@@ -77,12 +77,6 @@ export function refMap(all: SegmentContext[], current: SegmentContext): RefMap {
       const held = header ? header.u : [...u2t].find(([, t]) => t >= from && t <= to)?.[0];
       return held === undefined ? null : unit.regionAt(held)?.open ?? null;
     },
-    filled: (u, left, right) => {
-      for (let c = unit.grid.nextFilledRight(u, left - 1, right + 1); c >= 0; c = unit.grid.nextFilledRight(u, c, right + 1)) {
-        if (unit.grid.text(u, c) !== '') return true;
-      }
-      return false;
-    },
     row: (u) => u2t.get(u),
     rowKept: (t) => kept.has(t),
     col: (uc, tRow) => {

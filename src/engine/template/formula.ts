@@ -2,7 +2,7 @@
 // that added two project rows are the same formula; =SUM(H11:H17) is not. A reference is split out of
 // the formula text and compared through the row and column alignment of its sheet. A reference over a
 // table's whole body (合计's =SUM(E5:E14)) must cover the unit's whole body however many rows it has now:
-// one that leaves out rows holding figures is said as such.
+// one that leaves rows out is said as such.
 
 import { columnName, parseA1 } from '../address';
 
@@ -81,8 +81,6 @@ export interface RefMap {
   colKept(templateCol: number, templateRow: number | null): boolean;
   /** The unit rows of the table body the template rows from..to are exactly (a list's or a form's open rows); null otherwise. */
   body(templateFrom: number, templateTo: number): { from: number; to: number } | null;
-  /** True when a unit cell of the row, between the columns, holds something. */
-  filled(unitRow: number, colFrom: number, colTo: number): boolean;
 }
 
 export interface FormulaContext {
@@ -133,14 +131,14 @@ function sameRef(t: Extract<Token, { kind: 'ref' }>, u: Extract<Token, { kind: '
   if (!body || u.from.row === null || u.to.row === null) {
     return sameAxis([t.from.row, t.to.row], [u.from.row, u.to.row], (i) => refs.rowKept(i), (i) => refs.row(i)) ? { kind: 'same' } : other;
   }
-  // Over a whole body: the unit's range stays inside its body and leaves out no row with figures in its columns.
+  // Over a whole body: the unit's range is its whole body, rows left blank for now included (filled later,
+  // they would be left out of the total).
   const [lo, hi] = [Math.min(u.from.row, u.to.row), Math.max(u.from.row, u.to.row)];
   if (lo < body.from || hi > body.to) return other;
-  const [left, right] = u.from.col === null || u.to.col === null ? [0, 16383] : [Math.min(u.from.col, u.to.col), Math.max(u.from.col, u.to.col)];
   const rows: number[] = [];
-  for (let r = body.from; r <= body.to; r++) if ((r < lo || r > hi) && refs.filled(r, left, right)) rows.push(r);
+  for (let r = body.from; r <= body.to; r++) if (r < lo || r > hi) rows.push(r);
   if (rows.length === 0) return { kind: 'same' };
-  const cols = u.from.col === null || u.to.col === null ? null : [columnName(left), columnName(right)];
+  const cols = u.from.col === null || u.to.col === null ? null : [Math.min(u.from.col, u.to.col), Math.max(u.from.col, u.to.col)].map(columnName);
   return { kind: 'short', rows, ranges: [cols ? `${cols[0]}${body.from + 1}:${cols[1]}${body.to + 1}` : `${body.from + 1}:${body.to + 1}`] };
 }
 
