@@ -3,7 +3,7 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { conform, type WorkbookSnapshot } from '../../src/engine';
-import { sameFormula, skeleton, tokenize } from '../../src/engine/template/formula';
+import { compareFormula, skeleton, tokenize } from '../../src/engine/template/formula';
 import { readWorkbook } from '../../src/gateways/xlsx';
 import { countyTemplate, filledUnit, rowOf } from '../support/county';
 import { copyBook, deleteColumn, deleteRows, insertColumn, insertRows, setCell, sheetOf } from '../support/edit';
@@ -336,9 +336,9 @@ describe('formulas as references', () => {
     const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true, body: () => null };
     const shifted = { ...identity, row: (r: number) => (r >= 6 ? r - 2 : r) };
     const ctx = { map: (sheet: string | null) => (sheet === '指标表' ? { templateSheet: '绩效指标表', refs: shifted } : sheet === null ? { templateSheet: '汇总', refs: identity } : null) };
-    expect(sameFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx)).toBe(true);
-    expect(sameFormula('=绩效指标表!G7*2', '=指标表!G7*2', ctx)).toBe(false);
-    expect(sameFormula('=绩效指标表!G7*2', '=其他!G9*2', ctx)).toBe(false);
+    expect(compareFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx).kind).toBe('same');
+    expect(compareFormula('=绩效指标表!G7*2', '=指标表!G7*2', ctx).kind).toBe('other');
+    expect(compareFormula('=绩效指标表!G7*2', '=其他!G9*2', ctx).kind).toBe('other');
   });
 });
 

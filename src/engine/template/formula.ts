@@ -112,13 +112,13 @@ function sameAxis(t: [number | null, number | null], u: [number | null, number |
   return same(covered(t[0], t[1]!, kept), mapped(u[0], u[1]!, to));
 }
 
-/** How a unit's formula stands to the template's: the same, another, or the same over a body but missing rows with figures. */
+/** How a unit's formula stands to the template's: the same, another, or the same over a table's body but leaving rows of it out (unit rows, 0-based). */
 export type FormulaMatch =
   | { kind: 'same' }
   | { kind: 'other' }
   | { kind: 'short'; rows: number[]; ranges: string[] };
 
-function sameRef(t: Extract<Token, { kind: 'ref' }>, u: Extract<Token, { kind: 'ref' }>, ctx: FormulaContext): FormulaMatch {
+function compareRef(t: Extract<Token, { kind: 'ref' }>, u: Extract<Token, { kind: 'ref' }>, ctx: FormulaContext): FormulaMatch {
   const other: FormulaMatch = { kind: 'other' };
   if ((t.sheet === null) !== (u.sheet === null)) return other;
   const target = ctx.map(u.sheet);
@@ -154,7 +154,7 @@ export function compareFormula(template: string, unit: string, ctx: FormulaConte
       if (a.kind !== 'text' || b.kind !== 'text' || a.text !== b.text) return { kind: 'other' };
       continue;
     }
-    const m = sameRef(a, b, ctx);
+    const m = compareRef(a, b, ctx);
     if (m.kind === 'other') return m;
     if (m.kind === 'short') {
       short.rows.push(...m.rows.filter((r) => !short.rows.includes(r)));
@@ -163,9 +163,4 @@ export function compareFormula(template: string, unit: string, ctx: FormulaConte
   }
   short.rows.sort((x, y) => x - y);
   return short.rows.length ? short : { kind: 'same' };
-}
-
-/** True when the unit's formula is the template's, read through the alignment. */
-export function sameFormula(template: string, unit: string, ctx: FormulaContext): boolean {
-  return compareFormula(template, unit, ctx).kind === 'same';
 }
