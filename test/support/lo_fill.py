@@ -6,6 +6,7 @@ text); {"insertRows": ["sheet", index, count]} and {"insertColumns": ["sheet", i
 before the 0-based row or column, as Calc's Insert Rows / Columns Above / Before do."""
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -25,7 +26,7 @@ def main(src, dst, cells_file, profile_dir):
         'soffice', '--headless', '--invisible', '--norestore', '--nologo',
         '-env:UserInstallation=file://' + os.path.abspath(profile_dir),
         '--accept=pipe,name=%s;urp;StarOffice.ComponentContext' % pipe,
-    ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
@@ -63,7 +64,8 @@ def main(src, dst, cells_file, profile_dir):
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            # soffice is a wrapper: its soffice.bin child outlives it unless the whole group goes.
+            os.killpg(office.pid, signal.SIGKILL)
 
 
 if __name__ == '__main__':
