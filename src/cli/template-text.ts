@@ -52,6 +52,9 @@ export const TT = {
     written: (file: string, label: string, before: CarriedSettings | null) =>
       `已写入 ${file}：评分方案“${label}”保存在隐藏工作表“${CARRIER_SHEET}”中${before?.profile ? `（替换了原有的“${before.profile.label.zh}”）` : ''}。用此模板填写的工作簿将按此方案评分。`,
     unitCellWritten: (cell: string, label: string) => `单位名称单元格：${cell}${label ? `（标签“${label}”）` : ''}；自评报告标题中的单位名称取自此处。`,
+    unitCellKept: (cell: string, label: string) => `单位名称单元格：保留原有的 ${cell}${label ? `（标签“${label}”）` : ''}；如需更改，请用 --unit-cell 指定。`,
+    unitCellGone: (cell: string) => `原有的单位名称单元格 ${cell} 所在的工作表已不在（或已隐藏），未保留；请用 --unit-cell 重新指定。`,
+    unitCellUnread: '原有的评分方案无法读取，其中的单位名称单元格（如有）未能保留；如需要，请用 --unit-cell 指定。',
     show: (file: string, c: CarriedSettings | null, lang: Lang) => {
       if (!c) return `${file} 没有内置评分方案；可用 selfeval template ${file} --profile county.json -o 新模板.xlsx 写入。`;
       if (c.problem) return TT.zh.templateUnusable(file, c, lang);
@@ -71,6 +74,9 @@ export const TT = {
     written: (file: string, label: string, before: CarriedSettings | null) =>
       `Wrote ${file}: the profile "${label}" is kept in the hidden sheet "${CARRIER_SHEET}"${before?.profile ? ` (replacing "${before.profile.label.en}")` : ''}. Workbooks filled from this template are scored by it.`,
     unitCellWritten: (cell: string, label: string) => `Unit-name cell: ${cell}${label ? ` (label "${label}")` : ''}; the report's title takes the unit's name from it.`,
+    unitCellKept: (cell: string, label: string) => `Unit-name cell: kept the existing ${cell}${label ? ` (label "${label}")` : ''}; give --unit-cell to change it.`,
+    unitCellGone: (cell: string) => `The existing unit-name cell ${cell} is on a sheet that is gone (or hidden), so it was not kept; give it again with --unit-cell.`,
+    unitCellUnread: 'The existing profile could not be read, so its unit-name cell (if any) was not kept; give one with --unit-cell if needed.',
     show: (file: string, c: CarriedSettings | null, lang: Lang) => {
       if (!c) return `${file} carries no scoring profile; write one with selfeval template ${file} --profile county.json -o new-template.xlsx.`;
       if (c.problem) return TT.en.templateUnusable(file, c, lang);

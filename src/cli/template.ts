@@ -4,7 +4,7 @@
 
 import { basename, extname } from 'path';
 import {
-  type CarriedSettings, carriedSettings, carrierSheet, conform, getProfile, type Issue, labelLeftOf, type Lang, parseA1,
+  type CarriedSettings, carriedSettings, carrierSheet, conform, getProfile, isCarrierSheet, type Issue, labelLeftOf, type Lang, parseA1,
   profileFromText, problemText, type ScoringProfile, type TemplateSettings, type WorkbookSnapshot,
 } from '../engine';
 import { StructureLockedError, withCarrierSheet } from '../gateways/carrier';
@@ -84,9 +84,11 @@ export function templateCommand(o: TemplateCommand, out: (text: string) => void)
   const { snapshot } = opened;
   const { json, profile } = extname(o.profile).toLowerCase() === '.json' ? readProfileFile(o.profile, o.lang) : presetFile(o.profile, o.lang);
   const settings: TemplateSettings = { profile: json };
-  if (o.unitCell) settings.unitName = unitCell(snapshot, o.unitCell, o.lang);
-
   const before = carriedSettings(snapshot);
+  // A new profile keeps the unit-name cell the template already marks, unless another is given.
+  const kept = o.unitCell ? undefined : before?.settings?.unitName;
+  if (o.unitCell) settings.unitName = unitCell(snapshot, o.unitCell, o.lang);
+  else if (kept && choosable(snapshot).includes(kept.sheet)) settings.unitName = kept;
   let bytes: Uint8Array;
   try {
     bytes = withCarrierSheet(opened, carrierSheet(settings));
@@ -96,7 +98,14 @@ export function templateCommand(o: TemplateCommand, out: (text: string) => void)
   }
   writeAtomically(o.output, bytes, T[o.lang]);
   out(t.written(o.output, profile.label[o.lang], before?.settings ? before : null));
-  if (settings.unitName) out(t.unitCellWritten(`${settings.unitName.sheet}!${settings.unitName.cell}`, settings.unitName.label));
+  if (settings.unitName) {
+    const cell = `${settings.unitName.sheet}!${settings.unitName.cell}`;
+    out(settings.unitName === kept ? t.unitCellKept(cell, kept.label) : t.unitCellWritten(cell, settings.unitName.label));
+  } else if (kept) {
+    out(t.unitCellGone(`${kept.sheet}!${kept.cell}`));
+  } else if (before?.problem && !before.settings && !o.unitCell) {
+    out(t.unitCellUnread);
+  }
   return 0;
 }
 
@@ -107,10 +116,16 @@ function presetFile(name: string, lang: Lang): { json: unknown; profile: Scoring
   return { json: { name: profile.name, label: profile.label, base: profile.name }, profile };
 }
 
+/** Sheets a unit sees and can write its name on: not hidden, not the settings sheet. */
+function choosable(snapshot: WorkbookSnapshot): string[] {
+  return snapshot.sheets.filter((s) => !s.hidden && !isCarrierSheet(s)).map((s) => s.name);
+}
+
 function unitCell(snapshot: WorkbookSnapshot, ref: string, lang: Lang) {
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   const sheet = m ? (m[1]?.replace(/''/g, "'") ?? m[2]) : '';
-  if (!m || !snapshot.sheets.some((s) => s.name === sheet)) throw new TemplateError(TT[lang].badUnitCell(ref, snapshot.sheets.map((s) => s.name)));
+  const sheets = choosable(snapshot);
+  if (!m || !sheets.includes(sheet)) throw new TemplateError(TT[lang].badUnitCell(ref, sheets));
   const cell = `${m[3].toUpperCase()}${m[4]}`;
   parseA1(cell);
   return { sheet, cell, label: labelLeftOf(snapshot, sheet, cell) };

@@ -46,6 +46,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   for (const l of lists) for (const r of l.rows) findings.subject(l.sheet, r.row, r.name, r.classified);
   for (const f of forms) for (let row = f.top; row <= f.bottom; row++) findings.subject(f.sheet, row, f.name, isClassified(f.name, profile));
   for (const l of indicatorLists) for (const i of l.indicators) findings.subject(i.sheet, i.row, i.project, i.classified);
+  for (const { department: d } of departments) for (const i of d.items) findings.subject(d.sheet, i.row, i.level3 || i.level2 || i.level1, false, 'item');
 
   // Time targets without a year are in the year of the evaluation: as given, or as the titles say.
   const year = options.year ?? detectYear([...grids.values()].flatMap((g) => g.sheet.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')))));

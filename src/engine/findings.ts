@@ -8,6 +8,9 @@ import type { Issue, NumberCell } from './model';
 import { parseValue } from './parse/value';
 import { shortText } from './text';
 
+/** What a row is about: a project, or an item of the department-wide point table. */
+type SubjectKind = 'project' | 'item';
+
 interface Pending {
   rule: RuleId;
   sheet: string;
@@ -22,7 +25,7 @@ const UNNAMED_RULES = new Set<RuleId>(['sheet.protected', 'file.merge-overlap', 
 export class Findings {
   private readonly pending: Pending[] = [];
   private readonly seen = new Set<string>();
-  private readonly subjects = new Map<string, { name: string; classified: boolean }>();
+  private readonly subjects = new Map<string, { name: string; classified: boolean; kind: SubjectKind }>();
 
   constructor(readonly lang: Lang) {}
 
@@ -35,9 +38,9 @@ export class Findings {
     this.pending.push({ rule, sheet, row: Math.max(row, 0), cell, params });
   }
 
-  /** Marks `row` as a row of project `name` (a list row, a form's rows, an indicator row). */
-  subject(sheet: string, row: number, name: string, classified: boolean): void {
-    if (name !== '' && !this.subjects.has(`${sheet}\u0000${row}`)) this.subjects.set(`${sheet}\u0000${row}`, { name, classified });
+  /** Marks `row` as a row of project `name` (a list row, a form's rows, an indicator row) or of a department item. */
+  subject(sheet: string, row: number, name: string, classified: boolean, kind: SubjectKind = 'project'): void {
+    if (name !== '' && !this.subjects.has(`${sheet}\u0000${row}`)) this.subjects.set(`${sheet}\u0000${row}`, { name, classified, kind });
   }
 
   /** The issues, rendered: a row's project is named in front unless the message names it already. */
@@ -45,11 +48,16 @@ export class Findings {
     return this.pending.map(({ rule, sheet, row, cell, params }) => {
       let message = renderMessage(rule, params, this.lang);
       const subject = UNNAMED_RULES.has(rule) ? undefined : this.subjects.get(`${sheet}\u0000${row}`);
-      if (subject && !message.includes(`“${subject.name}”`) && !message.includes(`"${subject.name}"`)) {
+      // A department item's name (预算执行率) is named unquoted by the messages about its rate.
+      const named = subject && (subject.kind === 'item' ? message.includes(subject.name) : message.includes(`“${subject.name}”`) || message.includes(`"${subject.name}"`));
+      if (subject && !named) {
         // A classified project is counted, never quoted.
+        const name = shortText(subject.name, 40);
         const who = subject.classified
           ? (this.lang === 'en' ? 'Classified project' : '涉密项目')
-          : (this.lang === 'en' ? `Project "${shortText(subject.name, 40)}"` : `项目“${shortText(subject.name, 40)}”`);
+          : subject.kind === 'item'
+            ? (this.lang === 'en' ? `Indicator "${name}"` : `指标“${name}”`)
+            : (this.lang === 'en' ? `Project "${name}"` : `项目“${name}”`);
         message = `${who}${this.lang === 'en' ? ': ' : '：'}${message}`;
       }
       return { rule, severity: severityOf(rule), sheet, cell, message };

@@ -425,6 +425,11 @@ export const RULES = {
     zh: (p) => `${TABLE_NAMES[p.table as string]?.zh ?? '表'}内插入了模板没有的行“${p.text}”；这里的行由财政局设定，请删除该行，需要补充的内容请写在表外。`,
     en: (p) => `A row the template does not have ("${p.text}") was inserted into the ${TABLE_NAMES[p.table as string]?.en ?? 'table'}; its rows are set by the bureau: remove it and write any additions outside the table.`,
   },
+  'template.indicator-inserted': {
+    severity: 'warning',
+    zh: (p) => `${TABLE_NAMES[p.table as string]?.zh ?? '表'}内插入了模板没有的指标行“${p.text}”；“${p.group}”的分值由财政局定为${p.weight}分。如需在其下列多个三级指标，请把这${p.weight}分分配到这几行（合计仍为${p.weight}分）；否则请删除该行。`,
+    en: (p) => `An indicator row the template does not have ("${p.text}") was inserted into the ${TABLE_NAMES[p.table as string]?.en ?? 'table'}; the bureau set "${p.group}" at ${p.weight} points. To give it several third-level indicators, split those ${p.weight} points over the rows (still ${p.weight} in all); otherwise remove the row.`,
+  },
   'template.text-changed': {
     severity: 'warning',
     zh: (p) => `模板此处${p.field ? `“${p.field}”` : ''}为“${p.expected}”，现为${p.actual ? `“${p.actual}”` : '空'}；这是财政局设定的内容，请按模板恢复。`,
@@ -450,6 +455,11 @@ export const RULES = {
     zh: (p) => `模板此处为公式 ${p.formula}，现为公式 ${p.actual}；请按模板恢复公式。`,
     en: (p) => `The template has the formula ${p.formula} here, now ${p.actual}; restore the template's formula.`,
   },
+  'template.formula-short': {
+    severity: 'error',
+    zh: (p) => `公式 ${p.actual} 没有包括表内第${p.rows}行（模板此处为 ${p.formula}，应包括表内全部行）；请把范围改为 ${p.range}。`,
+    en: (p) => `The formula ${p.actual} leaves out row(s) ${p.rows} of the table (the template has ${p.formula} here, over all the table's rows); extend the range to ${p.range}.`,
+  },
   // The county's settings a workbook carries from its template (a hidden sheet the template command writes).
   'template.settings-unusable': {
     severity: 'error',
@@ -468,8 +478,13 @@ export const RULES = {
   },
   'template.settings-differ': {
     severity: 'warning',
-    zh: (p) => `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同；对照模板时，未另选评分方案即按模板的评分方案评分。`,
-    en: (p) => `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}"); compared with the template, it is scored by the template's profile unless another is chosen.`,
+    zh: (p) => `${p.sameName ? `此工作簿内置的评分方案“${p.unit}”与模板中的同名方案设置不同（可能是用旧版模板填写的）` : `此工作簿内置的评分方案“${p.unit}”与模板的“${p.template}”不同`}；对照模板时，未另选评分方案即按模板的评分方案评分。`,
+    en: (p) => `${p.sameName ? `The profile this workbook carries ("${p.unit}") has other settings than the template's profile of that name (filled from an older copy of the template?)` : `The profile this workbook carries ("${p.unit}") differs from the template's ("${p.template}")`}; compared with the template, it is scored by the template's profile unless another is chosen.`,
+  },
+  'template.unit-cell-differs': {
+    severity: 'info',
+    zh: (p) => `此工作簿内置的单位名称单元格${p.unit ? `为 ${p.unit}` : '未设定'}，模板中${p.template ? `为 ${p.template}` : '未设定'}（可能是用旧版模板填写的）；报告标题中的单位名称${p.unit ? '按本工作簿的设定读取' : '按模板的设定读取'}。`,
+    en: (p) => `The unit-name cell this workbook carries is ${p.unit || 'not set'}, the template's is ${p.template || 'not set'} (filled from an older copy of the template?); the report's title takes the unit's name by ${p.unit ? 'this workbook\'s' : 'the template\'s'} setting.`,
   },
 } satisfies Record<string, RuleText>;
 

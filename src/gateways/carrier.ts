@@ -4,17 +4,8 @@
 
 import { type CellValue, isCarrierSheet, type SheetSnapshot } from '../engine';
 import type { OpenedWorkbook } from './xlsx';
+import { appendSheet, NS } from './xlsx/workbook';
 
-const NS = {
-  transitional: {
-    main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
-    rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  },
-  strict: {
-    main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
-    rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
-  },
-};
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 /** Adding a sheet to a workbook whose structure is protected would undo what the bureau locked. */
@@ -56,9 +47,6 @@ export function withCarrierSheet(opened: OpenedWorkbook, sheet: SheetSnapshot): 
   const current = info.sheets.find((s) => s.kind === 'worksheet' && s.part && opened.snapshot.sheets.some((x) => x.name === s.name && isCarrierSheet(x)));
   if (current) {
     pkg.write(current.part!, xml);
-    // Very hidden again, whatever a round trip made of it (LibreOffice saves it as hidden).
-    const tag = sheetTag(workbook, current.name);
-    if (tag) workbook = workbook.replace(tag, tag.replace(/\sstate="[^"]*"/, '').replace(/\s*(\/?)>$/, ' state="veryHidden"$1>'));
   } else {
     if (info.structureLocked) throw new StructureLockedError('the workbook structure is protected');
     let n = 1;
@@ -67,12 +55,13 @@ export function withCarrierSheet(opened: OpenedWorkbook, sheet: SheetSnapshot): 
     pkg.write(part, xml, WORKSHEET_TYPE);
     const relId = pkg.addRelationship(info.part, `${ns.rel}/worksheet`, part);
     const sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId)) + 1;
-    const prefix = new RegExp(`xmlns:([\\w.-]+)="${ns.rel.replace(/[./]/g, '\\$&')}"`).exec(workbook)?.[1];
-    const id = prefix ? `${prefix}:id="${relId}"` : `xmlns:r="${ns.rel}" r:id="${relId}"`;
-    const close = /<\/((?:\w+:)?)sheets>/.exec(workbook);
-    if (!close) throw new Error('workbook.xml has no <sheets>');
-    workbook = `${workbook.slice(0, close.index)}<${close[1]}sheet name="${escapeXml(sheet.name)}" sheetId="${sheetId}" state="veryHidden" ${id}/>${workbook.slice(close.index)}`;
+    // r:id needs its prefix in scope: openpyxl declares it on each <sheet>, where a new sibling cannot
+    // see it; appendSheet takes the root's prefix or declares one on the new element.
+    workbook = appendSheet(workbook, sheet.name, sheetId, relId, info.strict);
   }
+  // Very hidden, whatever a round trip made of it (LibreOffice saves it as hidden).
+  const tag = sheetTag(workbook, current?.name ?? sheet.name);
+  if (tag) workbook = workbook.replace(tag, tag.replace(/\sstate="[^"]*"/, '').replace(/\s*(\/?)>$/, ' state="veryHidden"$1>'));
   pkg.write(info.part, workbook);
   return pkg.bytes();
 }

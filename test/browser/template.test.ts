@@ -15,7 +15,7 @@ import { type Browsing, SHOTS, startBrowsing } from './browser';
 jest.setTimeout(120_000);
 
 const COUNTY = JSON.parse(readFileSync(resolve(__dirname, '../../schema/example-county.json'), 'utf8'));
-const SETTINGS = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '填报单位：' } };
+const SETTINGS = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '单位名称：' } };
 
 let browsing: Browsing;
 let page: Page;

@@ -1,13 +1,15 @@
 // `selfeval template`: a county's profile written into its template, shown, and used by every command on a
 // workbook made from that template, also after LibreOffice has opened, filled and saved it.
 import { execFileSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import type { BatchJson } from '../../src/cli/batch-json';
 import type { JsonReport } from '../../src/cli/json';
+import { carriedSettings } from '../../src/engine';
 import { readWorkbookSync } from '../../src/gateways/xlsx';
+import { saveWithLibreOffice } from '../support/compare';
 import { countyTemplateSpecs, filledUnit, UNIT_NAME } from '../support/county';
 import { tempDir, writeSnapshot, writeSpecs } from '../support/files';
 
@@ -46,7 +48,7 @@ describe('selfeval template', () => {
     expect(code).toBe(0);
     expect(out).toBe([
       `已写入 ${withRules}：评分方案“某某县2025年模板”保存在隐藏工作表“评分方案（财政局设定）”中。用此模板填写的工作簿将按此方案评分。`,
-      '单位名称单元格：项目汇总表!B2（标签“填报单位：”）；自评报告标题中的单位名称取自此处。',
+      '单位名称单元格：项目汇总表!B2（标签“单位名称：”）；自评报告标题中的单位名称取自此处。',
       '',
     ].join('\n'));
     expect(await sheetStates(withRules)).toEqual(['项目汇总表:visible', '绩效指标表:visible', '项目支出绩效自评表:visible', '部门整体绩效:visible', '评分方案（财政局设定）:veryHidden']);
@@ -66,7 +68,7 @@ describe('selfeval template', () => {
       '  评价等级：优 ≥ 85，良 ≥ 75，中 ≥ 60，差 < 60',
       '  反向指标：线性扣分（FASP2）',
     ]);
-    expect(out).toContain('  单位名称单元格：项目汇总表!B2（标签“填报单位：”）');
+    expect(out).toContain('  单位名称单元格：项目汇总表!B2（标签“单位名称：”）');
     const json = JSON.parse((await run('template', '--show', withRules, '--json')).out);
     expect(json.profile.gradeBands[0]).toEqual({ grade: '优', min: 85 });
     expect((await run('template', '--show', blank)).out).toBe('模板.xlsx 没有内置评分方案；可用 selfeval template 模板.xlsx --profile county.json -o 新模板.xlsx 写入。\n');
@@ -79,6 +81,22 @@ describe('selfeval template', () => {
     expect(out).toContain('（替换了原有的“某某县2025年模板”）');
     expect((await sheetStates(again)).filter((s) => s.startsWith('评分方案'))).toEqual(['评分方案（财政局设定）:veryHidden']);
     expect((await run('template', '--show', again)).out).toContain('内置评分方案：另一个县');
+  });
+
+  test('written again with a new profile and no --unit-cell: the unit-name cell is kept, and said', async () => {
+    const again = join(dir, '模板-换方案.xlsx');
+    writeFileSync(join(dir, 'fasp2.json'), JSON.stringify({ label: '另一个县', base: 'fasp2' }));
+    const { out } = await run('template', withRules, '--profile', join(dir, 'fasp2.json'), '-o', again);
+    expect(out.split('\n')[1]).toBe('单位名称单元格：保留原有的 项目汇总表!B2（标签“单位名称：”）；如需更改，请用 --unit-cell 指定。');
+    expect((await run('template', '--show', again)).out).toContain('  单位名称单元格：项目汇总表!B2（标签“单位名称：”）');
+    const moved = join(dir, '模板-换单元格.xlsx');
+    expect((await run('template', again, '--profile', COUNTY, '--unit-cell', '项目支出绩效自评表!C5', '-o', moved)).out.split('\n')[1])
+      .toBe('单位名称单元格：项目支出绩效自评表!C5（标签“主管部门”）；自评报告标题中的单位名称取自此处。');
+  });
+
+  test('the settings sheet is no place for the unit-name cell, nor offered as one', async () => {
+    const { code, err } = await run('template', withRules, '--profile', COUNTY, '--unit-cell', '评分方案（财政局设定）!A1', '-o', join(dir, 'y.xlsx'));
+    expect([code, err]).toEqual([2, '单位名称单元格“评分方案（财政局设定）!A1”无效；请写成“工作表!单元格”，如 项目汇总表!B2（工作表：项目汇总表、绩效指标表、项目支出绩效自评表、部门整体绩效）。\n']);
   });
 
   test('a profile file with bad fields: every one listed, exit 2, nothing written', async () => {
@@ -107,6 +125,36 @@ describe('selfeval template', () => {
     const { out } = await run('check', withRules, '--profile', COUNTY);
     expect(out.split('\n')[0]).toBe('模板-含规则.xlsx · 评分方案：某某县2025年模板');
   });
+});
+
+describe('a template last saved by openpyxl (the r: prefix declared on each <sheet>, not on the root)', () => {
+  let saved: string;
+  let written: string;
+  beforeAll(async () => {
+    saved = join(dir, 'openpyxl-模板.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])', blank, saved]);
+    written = join(dir, 'openpyxl-模板-含规则.xlsx');
+  });
+
+  test('the input is what openpyxl writes: no relationship prefix on the root', () => {
+    const xml = parts(saved)['xl/workbook.xml'];
+    expect(/<workbook\b[^>]*xmlns:r=/.test(xml)).toBe(false);
+    expect(xml).toContain('<sheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" name="项目汇总表"');
+  });
+
+  test('the written copy is well-formed: openpyxl opens it, the settings sheet very hidden', async () => {
+    expect((await run('template', saved, '--profile', COUNTY, '-o', written)).code).toBe(0);
+    const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("|".join(f"{ws.title}:{ws.sheet_state}" for ws in wb.worksheets))';
+    expect(execFileSync('/usr/bin/python3', ['-c', script, written], { encoding: 'utf8' }).trim())
+      .toBe('项目汇总表:visible|绩效指标表:visible|项目支出绩效自评表:visible|部门整体绩效:visible|评分方案（财政局设定）:veryHidden');
+  });
+
+  test('LibreOffice loads it and keeps the profile', async () => {
+    const again = saveWithLibreOffice(written, mkdtempSync(join(dir, 'lo-')));
+    const carried = carriedSettings(readWorkbookSync(readFileSync(again), 'again.xlsx').snapshot);
+    expect(carried?.profile?.label.zh).toBe('某某县2025年模板');
+    expect(carried?.problem).toBeNull();
+  }, 150_000);
 });
 
 describe('a unit fills the template in LibreOffice and saves it as .xlsx', () => {
@@ -151,6 +199,38 @@ describe('a unit fills the template in LibreOffice and saves it as .xlsx', () =>
     const again = join(dir, '青山镇-再写.xlsx');
     await run('template', unit, '--profile', COUNTY, '-o', again);
     expect((await sheetStates(again)).pop()).toBe('评分方案（财政局设定）:veryHidden');
+  });
+});
+
+describe('a unit changes the template\'s shape in LibreOffice', () => {
+  let unit: string;
+  beforeAll(() => {
+    unit = join(dir, '青山镇-改表.xlsx');
+    const steps = [
+      { insertColumns: ['项目汇总表', 5, 1] }, ['项目汇总表', 'F4', '备注'],
+      ['项目汇总表', 'B2', '青山镇人民政府'], ['项目汇总表', 'B5', '东村道路硬化工程'], ['项目汇总表', 'D5', 80], ['项目汇总表', 'E5', 80], ['项目汇总表', 'G5', 72],
+      // Two projects in rows inserted directly above 合计: the SUMs do not grow over them.
+      { insertRows: ['项目汇总表', 12, 2] },
+      ['项目汇总表', 'B13', '新增甲'], ['项目汇总表', 'E13', 10], ['项目汇总表', 'G13', 9],
+      ['项目汇总表', 'B14', '新增乙'], ['项目汇总表', 'E14', 5], ['项目汇总表', 'G14', 5],
+      { insertRows: ['项目支出绩效自评表', 15, 1] },
+      ['项目支出绩效自评表', 'D16', '自加指标'], ['项目支出绩效自评表', 'F16', '≥1个'], ['项目支出绩效自评表', 'G16', '1个'],
+    ];
+    writeFileSync(join(dir, 'steps.json'), JSON.stringify(steps));
+    execFileSync('/usr/bin/python3', [resolve(__dirname, '../support/lo_fill.py'), withRules, unit, join(dir, 'steps.json'), join(dir, 'lo-profile-2')], { timeout: 120_000 });
+  }, 150_000);
+
+  test('the inserted column at its label, the totals that miss the new rows, the indicator row inserted: nothing else', async () => {
+    const report = JSON.parse((await run('check', unit, '--template', withRules, '--json')).out) as JsonReport;
+    const diffs = report.issues.filter((i) => i.rule.startsWith('template.'));
+    expect(diffs.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual([
+      'template.column-inserted 项目汇总表!F4',
+      'template.formula-short 项目汇总表!D15',
+      'template.formula-short 项目汇总表!E15',
+      'template.formula-short 项目汇总表!G15',
+      'template.indicator-inserted 项目支出绩效自评表!D16',
+    ]);
+    expect(diffs[3].message).toBe('公式 =SUM(G5:G12) 没有包括表内第13–14行（模板此处为 =SUM(F5:F12)，应包括表内全部行）；请把范围改为 G5:G14。');
   });
 });
 

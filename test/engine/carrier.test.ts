@@ -10,7 +10,7 @@ import { issue } from '../support/snapshot';
 
 const COUNTY = JSON.parse(readFileSync(resolve(__dirname, '../../schema/example-county.json'), 'utf8'));
 delete COUNTY.$schema;
-const SETTINGS: TemplateSettings = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '填报单位：' } };
+const SETTINGS: TemplateSettings = { profile: COUNTY, unitName: { sheet: '项目汇总表', cell: 'B2', label: '单位名称：' } };
 
 function carrying(book: WorkbookSnapshot, settings: TemplateSettings = SETTINGS): WorkbookSnapshot {
   const copy = copyBook(book);
@@ -127,7 +127,20 @@ describe('comparing with a template that carries a profile', () => {
   test('the unit\'s workbook lost it, or carries another', () => {
     const lost = conform(carrying(countyTemplate()), filledUnit());
     expect(lost.map((i) => `${i.rule} ${i.sheet}!${i.cell}`)).toEqual(['template.settings-missing 项目汇总表!A1']);
-    const other = conform(carrying(countyTemplate()), carrying(filledUnit(), { profile: { ...COUNTY, label: '另一个县' } }));
+    const other = conform(carrying(countyTemplate()), carrying(filledUnit(), { ...SETTINGS, profile: { ...COUNTY, label: '另一个县' } }));
     expect(other.map((i) => i.message)).toEqual(['此工作簿内置的评分方案“另一个县”与模板的“某某县2025年模板”不同；对照模板时，未另选评分方案即按模板的评分方案评分。']);
+  });
+
+  test('an older copy of the template: a profile of the same name set otherwise, or another unit-name cell, each said as such', () => {
+    const template = carrying(countyTemplate());
+    const bands = [{ grade: '优', min: 90 }, { grade: '良', min: 80 }, { grade: '中', min: 60 }, { grade: '差', min: 0 }];
+    const older = conform(template, carrying(filledUnit(), { ...SETTINGS, profile: { ...COUNTY, gradeBands: bands } }));
+    expect(older.map((i) => `${i.rule} ${i.message}`)).toEqual([
+      'template.settings-differ 此工作簿内置的评分方案“某某县2025年模板”与模板中的同名方案设置不同（可能是用旧版模板填写的）；对照模板时，未另选评分方案即按模板的评分方案评分。',
+    ]);
+    const noCell = conform(template, carrying(filledUnit(), { profile: COUNTY }));
+    expect(noCell.map((i) => `${i.rule} ${i.severity} ${i.message}`)).toEqual([
+      'template.unit-cell-differs info 此工作簿内置的单位名称单元格未设定，模板中为 项目汇总表!B2（可能是用旧版模板填写的）；报告标题中的单位名称按模板的设定读取。',
+    ]);
   });
 });

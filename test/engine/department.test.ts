@@ -80,9 +80,9 @@ describe('scores, total, converted score and grade', () => {
       i.l3 === '预算编制合理性' ? { ...i, score: 25 } : i.l3 === '政府采购执行率' ? { ...i, score: undefined }
         : i.l3 === '绩效目标合理性' ? { ...i, score: 26 } : i.l3 === '债务风险控制' ? { ...i, score: 5 } : i);
     const a = analyse(dept(items));
-    expect(issue(a, 'dept.score-above-weight', `部门整体!F${ITEM_ROW(0)}`).message).toBe('自评得分25高于分值20；请按评分标准重新打分。');
+    expect(issue(a, 'dept.score-above-weight', `部门整体!F${ITEM_ROW(0)}`).message).toBe('指标“预算编制合理性”：自评得分25高于分值20；请按评分标准重新打分。');
     expect(where(a, 'dept.score-missing')).toEqual([`部门整体!F${ITEM_ROW(2)}`]);
-    expect(issue(a, 'dept.reason-missing').message).toBe('此项扣了4分，请填写扣分原因。');
+    expect(issue(a, 'dept.reason-missing').message).toBe('指标“绩效目标合理性”：此项扣了4分，请填写扣分原因。');
     expect(where(a, 'dept.not-applicable-scored')).toHaveLength(1);
     // A missing score leaves the total open, and the total's cell says why.
     expect(a.model.departments[0].converted).toBeNull();

@@ -122,6 +122,19 @@ function projectList() {
   ]);
 }
 
+test('a title line "单位名称：" left blank above the header is not the header: the amounts under the band are read', () => {
+  const list = sheet('项目汇总表', [
+    ['项目支出绩效自评汇总表'],
+    ['单位名称：', null, null, null, null, null, null, null, '单位：万元'],
+    ['序号', '项目名称', '项目资金（万元）', null, null, '执行率（B/A）', '自评得分', '评价等级'],
+    [null, null, '年初预算数', '全年预算数（A）', '全年执行数（B）'],
+    [1, '东村道路硬化工程', 80, 80, 72, null, 90],
+  ], { merges: ['A3:A4', 'B3:B4', 'C3:E3', 'F3:F4', 'G3:G4', 'H3:H4'] });
+  const { model } = analyse(book(list));
+  expect(model.lists[0].headerRow).toBe(2);
+  expect(model.lists[0].rows.map((r) => [r.name, r.budget?.value?.toNumber(), r.executed?.value?.toNumber()])).toEqual([['东村道路硬化工程', 80, 72]]);
+});
+
 describe('indicator list', () => {
   test('项目名称 and 一级指标 merged down are inherited by the rows below', () => {
     const a = analyse(book(indicatorList()));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { conform, type WorkbookSnapshot } from '../../src/engine';
-import { sameFormula, skeleton, tokenize } from '../../src/engine/template/formula';
+import { compareFormula, skeleton, tokenize } from '../../src/engine/template/formula';
 import { readWorkbook } from '../../src/gateways/xlsx';
 import { countyTemplate, filledUnit, rowOf } from '../support/county';
 import { copyBook, deleteColumn, deleteRows, insertColumn, insertRows, setCell, sheetOf } from '../support/edit';
@@ -121,6 +121,22 @@ describe('header columns', () => {
     expect(message(unit, '项目汇总表!D3')).toBe('表内插入了模板没有的列“资金来源”；请删除该列，需要补充的说明请写在表外。');
   });
 
+  test('a column inserted under the merged band 项目资金（万元）: reported at its label, the SUMs beside it still the template\'s', () => {
+    const unit = changed((u) => insertColumn(list(u), 5, { 3: '备注' }));
+    expect(list(unit).merges).toContain('D3:G3');
+    expect(found(unit)).toEqual(['template.column-inserted 项目汇总表!F4']);
+    expect(message(unit, '项目汇总表!F4')).toBe('表内插入了模板没有的列“备注”；请删除该列，需要补充的说明请写在表外。');
+  });
+
+  test('headers renamed in the second header row, under the band: each at its cell', () => {
+    const unit = changed((u) => {
+      setCell(list(u), 'E4', '资金合计');
+      setCell(list(u), 'F4', '支出金额');
+    });
+    expect(found(unit)).toEqual(['template.column-renamed 项目汇总表!E4', 'template.column-renamed 项目汇总表!F4']);
+    expect(message(unit, '项目汇总表!E4')).toBe('模板此处表头为“全年预算数（A）”，现为“资金合计”；请按模板恢复表头。');
+  });
+
   test('a renamed header: what the template has there', () => {
     const unit = changed((u) => setCell(list(u), 'F4', '实际支出'));
     expect(found(unit)).toEqual(['template.column-renamed 项目汇总表!F4']);
@@ -187,10 +203,40 @@ describe('formulas', () => {
     expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为数值 3296.42291；请恢复公式（可从模板复制此单元格）。');
   });
 
-  test('a SUM that leaves out the last project is another formula', () => {
+  test('a SUM that leaves out the last project: the row it misses, and the range that covers them all', () => {
     const unit = changed((u) => (list(u).formulas.E15 = '=SUM(E5:E13)'));
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!E15']);
+    expect(message(unit, '项目汇总表!E15')).toBe('公式 =SUM(E5:E13) 没有包括表内第14行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E14。');
+  });
+
+  test('another function over the same rows is another formula', () => {
+    const unit = changed((u) => (list(u).formulas.E15 = '=AVERAGE(E5:E14)'));
     expect(found(unit)).toEqual(['template.formula-changed 项目汇总表!E15']);
-    expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为公式 =SUM(E5:E13)；请按模板恢复公式。');
+    expect(message(unit, '项目汇总表!E15')).toBe('模板此处为公式 =SUM(E5:E12)，现为公式 =AVERAGE(E5:E14)；请按模板恢复公式。');
+  });
+
+  test('projects added in rows inserted directly above 合计, outside the SUMs: each total names the rows it leaves out', () => {
+    const added = [[11, '新增甲', '专项项目', 10, 10, 9], [12, '新增乙', '专项项目', 5, 5, 5]];
+    const unit = changed((u) => insertRows(list(u), rowOf(list(u), 0, '合计'), added));
+    expect(list(unit).formulas.E17).toBe('=SUM(E5:E14)');
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!D17', 'template.formula-short 项目汇总表!E17', 'template.formula-short 项目汇总表!F17']);
+    expect(message(unit, '项目汇总表!E17')).toBe('公式 =SUM(E5:E14) 没有包括表内第15–16行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E16。');
+    expect(message(unit, '项目汇总表!E17', 'en')).toBe('The formula =SUM(E5:E14) leaves out row(s) 15–16 of the table (the template has =SUM(E5:E12) here, over all the table\'s rows); extend the range to E5:E16.');
+  });
+
+  test('the same rows with the SUMs extended over them: nothing', () => {
+    const extended = changed((u) => {
+      insertRows(list(u), rowOf(list(u), 0, '合计'), [[11, '新增甲', '专项项目', 10, 10, 9]]);
+      for (const c of 'DEF') list(u).formulas[`${c}16`] = `=SUM(${c}5:${c}15)`;
+    });
+    expect(found(extended)).toEqual([]);
+  });
+
+  test('a SUM shrunk over list rows left blank: still short of the table, blank rows are rows to fill', () => {
+    const unit = copyBook(countyTemplate());
+    list(unit).formulas.E13 = '=SUM(E5:E10)';
+    expect(found(unit)).toEqual(['template.formula-short 项目汇总表!E13']);
+    expect(message(unit, '项目汇总表!E13')).toBe('公式 =SUM(E5:E10) 没有包括表内第11–12行（模板此处为 =SUM(E5:E12)，应包括表内全部行）；请把范围改为 E5:E12。');
   });
 
   test('the execution rate typed over the bureau\'s =G7/F7, and a total cleared', () => {
@@ -216,6 +262,33 @@ describe('rows', () => {
       insertRows(form(u), 4, [['项目负责人', null, '张三']]);
     });
     expect(found(unit)).toEqual(['template.row-inserted 项目支出绩效自评表!A5', 'template.row-inserted 项目支出绩效自评表!C12']);
+  });
+
+  test('an indicator row inserted into the form\'s preset block, without 分值: the group and its points named', () => {
+    const unit = changed((u) => insertRows(form(u), 15, [[null, null, null, '自加指标', null, '≥1个', '1个']]));
+    expect(form(unit).formulas.H21).toBe('=H7+SUM(H14:H20)');
+    expect(found(unit)).toEqual(['template.indicator-inserted 项目支出绩效自评表!D16']);
+    expect(message(unit, '项目支出绩效自评表!D16')).toBe('项目支出绩效自评表内插入了模板没有的指标行“自加指标 ≥1个 1个”；“质量指标”的分值由财政局定为15分。如需在其下列多个三级指标，请把这15分分配到这几行（合计仍为15分）；否则请删除该行。');
+  });
+
+  test('an indicator row inserted into a project\'s block of the indicator list, with points of its own: reported; the second project\'s block is not', () => {
+    const unit = changed((u) => insertRows(sheetOf(u, '绩效指标表'), 4, [[null, null, null, '自加', '≥1个', '1个', 5]]));
+    expect(found(unit)).toEqual(['template.indicator-inserted 绩效指标表!D5']);
+    expect(message(unit, '绩效指标表!D5', 'en')).toBe('An indicator row the template does not have ("自加 ≥1个 1个 5") was inserted into the indicator list; the bureau set "质量指标" at 15 points. To give it several third-level indicators, split those 15 points over the rows (still 15 in all); otherwise remove the row.');
+  });
+
+  test('a row of an 一级 / 二级 the template does not have, inside the form\'s indicator block', () => {
+    const unit = changed((u) => insertRows(form(u), 18, [[null, '可持续影响指标', '生态效益指标', '植被恢复', null, '明显改善', '达成年度指标', 5]]));
+    expect(found(unit)).toEqual(['template.row-inserted 项目支出绩效自评表!B19']);
+    expect(message(unit, '项目支出绩效自评表!B19')).toBe('项目支出绩效自评表内插入了模板没有的行“可持续影响指标 生态效益指标 植被恢复 明显改善”；这里的行由财政局设定，请删除该行，需要补充的内容请写在表外。');
+  });
+
+  test('a template whose indicator rows carry no 分值: rows the unit adds there are its own', () => {
+    const template = countyTemplate();
+    for (let r = 14; r <= 19; r++) setCell(sheetOf(template, '项目支出绩效自评表'), `H${r}`, null);
+    const unit = filledUnit(template);
+    insertRows(form(unit), 15, [[null, null, null, '自加指标', null, '≥1个', '1个', 5]]);
+    expect(conform(template, unit).filter((i) => i.sheet === '项目支出绩效自评表')).toEqual([]);
   });
 
   test('a department item deleted: what the template has there', () => {
@@ -260,12 +333,12 @@ describe('formulas as references', () => {
   });
 
   test('another sheet\'s cell is read through that sheet\'s alignment', () => {
-    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true };
+    const identity = { row: (r: number) => r, rowKept: () => true, col: (c: number) => c, colKept: () => true, body: () => null };
     const shifted = { ...identity, row: (r: number) => (r >= 6 ? r - 2 : r) };
     const ctx = { map: (sheet: string | null) => (sheet === '指标表' ? { templateSheet: '绩效指标表', refs: shifted } : sheet === null ? { templateSheet: '汇总', refs: identity } : null) };
-    expect(sameFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx)).toBe(true);
-    expect(sameFormula('=绩效指标表!G7*2', '=指标表!G7*2', ctx)).toBe(false);
-    expect(sameFormula('=绩效指标表!G7*2', '=其他!G9*2', ctx)).toBe(false);
+    expect(compareFormula('=绩效指标表!G7*2', '=指标表!G9*2', ctx).kind).toBe('same');
+    expect(compareFormula('=绩效指标表!G7*2', '=指标表!G7*2', ctx).kind).toBe('other');
+    expect(compareFormula('=绩效指标表!G7*2', '=其他!G9*2', ctx).kind).toBe('other');
   });
 });
 

@@ -53,7 +53,7 @@ export function countyTemplateSpecs(): SheetSpec[] {
   const list = projectListSheet('项目汇总表', '项目支出绩效自评汇总表', Array.from({ length: 8 }, () => ({ name: '' })));
   for (const row of list.rows) if (typeof row[0] === 'number') row[0] = null;
   // Where the unit writes its name: B2, right of its label.
-  list.rows[1][0] = '填报单位：';
+  list.rows[1][0] = '单位名称：';
   return [
     withListTotals(list),
     indicatorListSheet('绩效指标表', '项目绩效指标完成情况表', [blank]),

@@ -24,10 +24,13 @@ export function aliasIndex<F extends string>(aliases: Record<F, string[]>): Alia
   return index;
 }
 
+/** "单位名称：" introduces the value beside it (a title line's field), it heads no column. */
+const LEADS_VALUE = /[:：]$/;
+
 function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<F>, cols: Partial<Record<F, number>>, accept: (col: number) => boolean): number {
   let found = 0;
   for (const c of grid.cols(row)) {
-    if (grid.isMergedTail(row, c) || !accept(c)) continue;
+    if (grid.isMergedTail(row, c) || !accept(c) || LEADS_VALUE.test(grid.text(row, c))) continue;
     const field = index.get(grid.label(row, c));
     if (field !== undefined && cols[field] === undefined) {
       cols[field] = c;

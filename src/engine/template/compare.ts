@@ -10,7 +10,7 @@ import type { CellValue } from '../snapshot';
 import { cellText, labelKey, shortText } from '../text';
 import { alignColumns, alignRows, type ColumnMap, type SegmentAlignment } from './align';
 import { type FixedCell, foundIn, plainText, rowSignature } from './cells';
-import { type FormulaContext, type RefMap, sameFormula } from './formula';
+import { compareFormula, type FormulaContext, type RefMap } from './formula';
 import type { Region, RowRange, SheetLayout } from './layout';
 
 export interface SegmentContext {
@@ -67,7 +67,16 @@ export function refMap(all: SegmentContext[], current: SegmentContext): RefMap {
     const region = tRow === null ? null : current.template.regionAt(tRow);
     return region ? current.columns.get(region) : undefined;
   };
+  const { template, unit } = current;
   return {
+    body: (from, to) => {
+      const region = template.regions.find((r) => r.open !== null && r.open.from === from && r.open.to === to);
+      if (!region) return null;
+      // The unit's table: the one under the header rows paired with the template's, or holding its body's rows.
+      const header = [current, ...all].map((c) => c.columns.get(region)?.headerRows[0]).find((p) => p !== undefined);
+      const held = header ? header.u : [...u2t].find(([, t]) => t >= from && t <= to)?.[0];
+      return held === undefined ? null : unit.regionAt(held)?.open ?? null;
+    },
     row: (u) => u2t.get(u),
     rowKept: (t) => kept.has(t),
     col: (uc, tRow) => {
@@ -83,11 +92,19 @@ export function refMap(all: SegmentContext[], current: SegmentContext): RefMap {
 
 /** The label over a column of a table: the lowest header row that names it. */
 function headerLabel(layout: SheetLayout, rows: number[], col: number): string {
+  const i = labelRowIndex(layout, rows, col);
+  return i < 0 ? '' : cellText(layout.grid.shown(rows[i], col)).replace(/\s+/g, '');
+}
+
+/** Which of the header rows names a column (the lowest that does; a label merged down names it in its top row); -1 when none. */
+function labelRowIndex(layout: SheetLayout, rows: number[], col: number): number {
+  const { grid } = layout;
   for (let i = rows.length - 1; i >= 0; i--) {
-    const text = cellText(layout.grid.shown(rows[i], col));
-    if (text) return text.replace(/\s+/g, '');
+    const area = grid.merge(rows[i], col);
+    if (area && area.left === col && area.top < rows[i]) continue;
+    if (cellText(grid.shown(rows[i], col))) return i;
   }
-  return '';
+  return -1;
 }
 
 /** A row as a message quotes it: its first texts. */
@@ -100,6 +117,18 @@ function rowText(layout: SheetLayout, row: number, cols?: number[]): string {
   return shortText(parts.slice(0, 4).join(' '), 40);
 }
 
+/** Unit rows as a message names them: 15–16、19. */
+function rowRuns(rows: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(j === i ? `${rows[i] + 1}` : `${rows[i] + 1}–${rows[j] + 1}`);
+    i = j + 1;
+  }
+  return runs.join('、');
+}
+
 function topLeft(layout: SheetLayout, row: number, col: number): { row: number; col: number } {
   const area = layout.grid.merge(row, col);
   return area ? { row: area.top, col: area.left } : { row, col };
@@ -110,15 +139,15 @@ const numberOf = (value: CellValue): Dec | null => {
   return parsed.kind === 'number' ? parsed.value : null;
 };
 
-function sameIndicatorGroup(a: Indicator, b: Indicator): boolean {
-  return labelKey(a.project) === labelKey(b.project) && labelKey(a.level1) === labelKey(b.level1) && labelKey(a.level2) === labelKey(b.level2);
-}
+const sameLevels = (a: Indicator, b: Indicator) => labelKey(a.level1) === labelKey(b.level1) && labelKey(a.level2) === labelKey(b.level2);
+const sameIndicatorGroup = (a: Indicator, b: Indicator) => labelKey(a.project) === labelKey(b.project) && sameLevels(a, b);
 
-function groupWeight(layout: SheetLayout, from: number, to: number, like: Indicator): Dec | null {
+/** The 分值 of the indicators of `like`'s group in rows from..to; null when one is blank or none is there. */
+function groupWeight(layout: SheetLayout, from: number, to: number, like: Indicator, same = sameIndicatorGroup): Dec | null {
   const weights: Dec[] = [];
   for (let r = from; r <= to; r++) {
     const ind = layout.indicatorAt(r);
-    if (!ind || !sameIndicatorGroup(ind, like)) continue;
+    if (!ind || !same(ind, like)) continue;
     if (ind.weight === null) return null;
     weights.push(ind.weight);
   }
@@ -142,27 +171,31 @@ export class SheetComparer {
     const { template, unit } = this.ctx;
     const tRows = map.headerRows.map((p) => p.t);
     const uRows = map.headerRows.map((p) => p.u);
-    const first = uRows[0];
+    // A column's finding sits on its header, in the row that names it (under a band, the second row).
+    const at = (rowIndex: number, col: number) => topLeft(unit, uRows[Math.max(rowIndex, 0)], col);
     for (const tc of map.missing) {
       const label = headerLabel(template, tRows, tc);
       if (!label) continue;
       const left = [...map.t2u.entries()].filter(([t]) => t < tc).sort((a, b) => b[0] - a[0])[0];
-      this.findings.add('template.column-missing', this.sheet, first, left ? left[1] + 1 : 0, { column: label, at: columnName(tc) });
+      const cell = at(labelRowIndex(template, tRows, tc), left ? left[1] + 1 : 0);
+      this.findings.add('template.column-missing', this.sheet, cell.row, cell.col, { column: label, at: columnName(tc) });
     }
     for (const uc of map.inserted) {
-      this.findings.add('template.column-inserted', this.sheet, first, uc, { column: headerLabel(unit, uRows, uc) });
+      const cell = at(labelRowIndex(unit, uRows, uc), uc);
+      this.findings.add('template.column-inserted', this.sheet, cell.row, cell.col, { column: headerLabel(unit, uRows, uc) });
     }
     for (const [tc, uc] of map.t2u) {
       if (map.moved.has(tc)) {
-        this.findings.add('template.column-moved', this.sheet, first, uc, { column: headerLabel(template, tRows, tc), from: columnName(tc), to: columnName(uc) });
+        const cell = at(labelRowIndex(unit, uRows, uc), uc);
+        this.findings.add('template.column-moved', this.sheet, cell.row, cell.col, { column: headerLabel(template, tRows, tc), from: columnName(tc), to: columnName(uc) });
         continue;
       }
       for (const { t, u } of map.headerRows) {
         if (template.grid.isMergedTail(t, tc) || template.grid.text(t, tc) === '') continue;
         const actual = cellText(unit.grid.shown(u, uc));
         if (labelKey(actual) === template.grid.label(t, tc)) continue;
-        const at = topLeft(unit, u, uc);
-        this.findings.add('template.column-renamed', this.sheet, at.row, at.col, { expected: template.grid.text(t, tc), actual: shortText(actual) });
+        const cell = topLeft(unit, u, uc);
+        this.findings.add('template.column-renamed', this.sheet, cell.row, cell.col, { expected: template.grid.text(t, tc), actual: shortText(actual) });
       }
     }
   }
@@ -199,7 +232,10 @@ export class SheetComparer {
       }
     }
     for (const u of seg.added) {
-      if (unit.isOpen(u)) continue;
+      if (unit.isOpen(u)) {
+        this.indicatorRow(u);
+        continue;
+      }
       const above = pairs.filter((p) => p.u < u).pop();
       const below = pairs.find((p) => p.u > u);
       const region = above ? template.regionAt(above.t) : null;
@@ -207,6 +243,35 @@ export class SheetComparer {
       const col = Math.max(unit.grid.nextFilledRight(u, -1), 0);
       this.findings.add('template.row-inserted', this.sheet, u, col, { text: rowText(unit, u), table: region.kind });
     }
+  }
+
+  /**
+   * A row the unit added among open rows. A list takes more projects, but the indicator rows the bureau
+   * preset (一级 / 二级 and 分值, in a form or in each project's block of an indicator list) are its shape:
+   * a row more is reported, unless it splits a preset indicator whose 分值 the rows still add up to.
+   */
+  private indicatorRow(u: number): void {
+    const { template, unit, seg } = this.ctx;
+    const region = unit.regionAt(u);
+    if (!region || (region.kind !== 'form' && region.kind !== 'indicators')) return;
+    const preset: Indicator[] = [];
+    for (let t = seg.template.from; t <= seg.template.to; t++) {
+      const ind = template.indicatorAt(t);
+      if (ind && ind.weight !== null) preset.push(ind);
+    }
+    if (preset.length === 0) return;
+    const col = Math.max(unit.grid.nextFilledRight(u, -1), 0);
+    const text = rowText(unit, u);
+    const ind = unit.indicatorAt(u);
+    const like = ind ? preset.find((p) => sameLevels(p, ind)) : undefined;
+    if (!ind || !like) {
+      this.findings.add('template.row-inserted', this.sheet, u, col, { text, table: region.kind });
+      return;
+    }
+    const want = groupWeight(template, seg.template.from, seg.template.to, like, sameLevels)!;
+    const have = groupWeight(unit, seg.unit.from, seg.unit.to, ind);
+    if (ind.weight !== null && have !== null && have.equals(want)) return;
+    this.findings.add('template.indicator-inserted', this.sheet, u, col, { text, table: region.kind, group: like.level2 || like.level1, weight: want.toString() });
   }
 
   private cells(t: number, u: number): void {
@@ -241,8 +306,12 @@ export class SheetComparer {
     if (formula === null) {
       const kind = actual === null || cellText(actual) === '' ? 'blank' : typeof actual === 'number' ? 'number' : 'text';
       this.findings.add('template.formula-replaced', this.sheet, at.row, at.col, { formula: expected, kind, value: shortText(cellText(actual)) });
-    } else if (!sameFormula(expected, formula, this.formulas)) {
-      this.findings.add('template.formula-changed', this.sheet, at.row, at.col, { formula: expected, actual: formula });
+    } else {
+      const match = compareFormula(expected, formula, this.formulas);
+      if (match.kind === 'other') this.findings.add('template.formula-changed', this.sheet, at.row, at.col, { formula: expected, actual: formula });
+      else if (match.kind === 'short') {
+        this.findings.add('template.formula-short', this.sheet, at.row, at.col, { formula: expected, actual: formula, rows: rowRuns(match.rows), range: match.ranges.join('、') });
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 // Formulas compared as the bureau means them: =SUM(H11:H18) in the template and =SUM(H11:H20) in a unit
 // that added two project rows are the same formula; =SUM(H11:H17) is not. A reference is split out of
-// the formula text and compared through the row and column alignment of its sheet.
+// the formula text and compared through the row and column alignment of its sheet. A reference over a
+// table's whole body (合计's =SUM(E5:E14)) must cover the unit's whole body however many rows it has now:
+// one that leaves rows out is said as such.
 
-import { parseA1 } from '../address';
+import { columnName, parseA1 } from '../address';
 
 export interface RefEnd {
   row: number | null;
@@ -77,6 +79,8 @@ export interface RefMap {
   /** The template column of a unit column, read in the table of `templateRow`. */
   col(unitCol: number, templateRow: number | null): number | undefined;
   colKept(templateCol: number, templateRow: number | null): boolean;
+  /** The unit rows of the table body the template rows from..to are exactly (a list's or a form's open rows); null otherwise. */
+  body(templateFrom: number, templateTo: number): { from: number; to: number } | null;
 }
 
 export interface FormulaContext {
@@ -108,24 +112,55 @@ function sameAxis(t: [number | null, number | null], u: [number | null, number |
   return same(covered(t[0], t[1]!, kept), mapped(u[0], u[1]!, to));
 }
 
-function sameRef(t: Extract<Token, { kind: 'ref' }>, u: Extract<Token, { kind: 'ref' }>, ctx: FormulaContext): boolean {
-  if ((t.sheet === null) !== (u.sheet === null)) return false;
+/** How a unit's formula stands to the template's: the same, another, or the same over a table's body but leaving rows of it out (unit rows, 0-based). */
+export type FormulaMatch =
+  | { kind: 'same' }
+  | { kind: 'other' }
+  | { kind: 'short'; rows: number[]; ranges: string[] };
+
+function compareRef(t: Extract<Token, { kind: 'ref' }>, u: Extract<Token, { kind: 'ref' }>, ctx: FormulaContext): FormulaMatch {
+  const other: FormulaMatch = { kind: 'other' };
+  if ((t.sheet === null) !== (u.sheet === null)) return other;
   const target = ctx.map(u.sheet);
-  if (!target || (t.sheet !== null && target.templateSheet.toLowerCase() !== t.sheet.toLowerCase())) return false;
+  if (!target || (t.sheet !== null && target.templateSheet.toLowerCase() !== t.sheet.toLowerCase())) return other;
   const { refs } = target;
   const tRow = t.from.row;
-  return sameAxis([t.from.row, t.to.row], [u.from.row, u.to.row], (i) => refs.rowKept(i), (i) => refs.row(i))
-    && sameAxis([t.from.col, t.to.col], [u.from.col, u.to.col], (i) => refs.colKept(i, tRow), (i) => refs.col(i, tRow));
+  if (!sameAxis([t.from.col, t.to.col], [u.from.col, u.to.col], (i) => refs.colKept(i, tRow), (i) => refs.col(i, tRow))) return other;
+  const body = t.from.row !== null && t.to.row !== null && t.from.row !== t.to.row
+    ? refs.body(Math.min(t.from.row, t.to.row), Math.max(t.from.row, t.to.row)) : null;
+  if (!body || u.from.row === null || u.to.row === null) {
+    return sameAxis([t.from.row, t.to.row], [u.from.row, u.to.row], (i) => refs.rowKept(i), (i) => refs.row(i)) ? { kind: 'same' } : other;
+  }
+  // Over a whole body: the unit's range is its whole body, rows left blank for now included (filled later,
+  // they would be left out of the total).
+  const [lo, hi] = [Math.min(u.from.row, u.to.row), Math.max(u.from.row, u.to.row)];
+  if (lo < body.from || hi > body.to) return other;
+  const rows: number[] = [];
+  for (let r = body.from; r <= body.to; r++) if (r < lo || r > hi) rows.push(r);
+  if (rows.length === 0) return { kind: 'same' };
+  const cols = u.from.col === null || u.to.col === null ? null : [Math.min(u.from.col, u.to.col), Math.max(u.from.col, u.to.col)].map(columnName);
+  return { kind: 'short', rows, ranges: [cols ? `${cols[0]}${body.from + 1}:${cols[1]}${body.to + 1}` : `${body.from + 1}:${body.to + 1}`] };
 }
 
-/** True when the unit's formula is the template's, read through the alignment. */
-export function sameFormula(template: string, unit: string, ctx: FormulaContext): boolean {
+/** The unit's formula against the template's, read through the alignment. */
+export function compareFormula(template: string, unit: string, ctx: FormulaContext): FormulaMatch {
   const t = tokenize(template.replace(/^=/, ''));
   const u = tokenize(unit.replace(/^=/, ''));
-  if (t.length !== u.length) return false;
-  return t.every((a, i) => {
-    const b = u[i];
-    if (a.kind === 'ref' && b.kind === 'ref') return sameRef(a, b, ctx);
-    return a.kind === 'text' && b.kind === 'text' && a.text === b.text;
-  });
+  if (t.length !== u.length) return { kind: 'other' };
+  const short: Extract<FormulaMatch, { kind: 'short' }> = { kind: 'short', rows: [], ranges: [] };
+  for (let i = 0; i < t.length; i++) {
+    const [a, b] = [t[i], u[i]];
+    if (a.kind === 'text' || b.kind === 'text') {
+      if (a.kind !== 'text' || b.kind !== 'text' || a.text !== b.text) return { kind: 'other' };
+      continue;
+    }
+    const m = compareRef(a, b, ctx);
+    if (m.kind === 'other') return m;
+    if (m.kind === 'short') {
+      short.rows.push(...m.rows.filter((r) => !short.rows.includes(r)));
+      short.ranges.push(...m.ranges);
+    }
+  }
+  short.rows.sort((x, y) => x - y);
+  return short.rows.length ? short : { kind: 'same' };
 }

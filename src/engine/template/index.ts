@@ -10,7 +10,7 @@ import type { Issue } from '../model';
 import { DEFAULT_PROFILE, type ScoringProfile } from '../profile';
 import { isReportSheet } from '../report';
 import type { WorkbookSnapshot } from '../snapshot';
-import { isCarrierSheet } from './carrier';
+import { isCarrierSheet, type UnitNameCell } from './carrier';
 import { carriedSettings } from './settings';
 import { alignSheet, refMap, SheetComparer, type SegmentContext } from './compare';
 import type { FormulaContext } from './formula';
@@ -34,8 +34,18 @@ function compareSettings(template: WorkbookSnapshot, unit: WorkbookSnapshot, fin
   if (!t?.profile) return;
   const u = carriedSettings(unit);
   const label = t.profile.label[findings.lang];
-  if (!u) findings.add('template.settings-missing', at, 0, 0, { label, sheet: t.sheet });
-  else if (JSON.stringify(u.settings) !== JSON.stringify(t.settings)) findings.add('template.settings-differ', at, 0, 0, { unit: u.profile?.label[findings.lang] ?? u.sheet, template: label });
+  if (!u) {
+    findings.add('template.settings-missing', at, 0, 0, { label, sheet: t.sheet });
+    return;
+  }
+  // The two are said apart: a unit filling an older copy of the template may differ in either.
+  if (JSON.stringify(u.settings?.profile) !== JSON.stringify(t.settings?.profile)) {
+    const unitLabel = u.profile?.label[findings.lang] ?? u.sheet;
+    findings.add('template.settings-differ', at, 0, 0, { unit: unitLabel, template: label, sameName: unitLabel === label ? 1 : 0 });
+  }
+  const cell = (c: UnitNameCell | undefined) => (c ? `${c.sheet}!${c.cell}` : '');
+  const [uCell, tCell] = [cell(u.settings?.unitName), cell(t.settings?.unitName)];
+  if (u.settings && uCell !== tCell) findings.add('template.unit-cell-differs', at, 0, 0, { unit: uCell, template: tCell });
 }
 
 export function conform(template: WorkbookSnapshot, unit: WorkbookSnapshot, options: ConformOptions = {}): Issue[] {

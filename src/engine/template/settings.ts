@@ -61,7 +61,7 @@ export function unitNameIn(snapshot: WorkbookSnapshot, cell: UnitNameCell): stri
   return there || null;
 }
 
-/** The label a template shows left of a cell ("填报单位："), for `UnitNameCell.label`; '' when none. */
+/** The label a template shows left of a cell ("单位名称："), for `UnitNameCell.label`; '' when none. */
 export function labelLeftOf(snapshot: WorkbookSnapshot, sheetName: string, address: string): string {
   const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet) return '';
