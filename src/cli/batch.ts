@@ -5,7 +5,7 @@
 
 import { existsSync } from 'fs';
 import { extname } from 'path';
-import { availableParallelism, loadavg } from 'os';
+import { availableParallelism } from 'os';
 import type { Lang } from '../engine';
 import { buildReview, type Review, unitStatus } from '../engine/review';
 import { reviewWorkbook } from '../gateways/xlsx/review';
@@ -27,7 +27,7 @@ export interface BatchOptions {
   lang: Lang;
   /** The review workbook (.xlsx). */
   output?: string;
-  /** Worker threads (--jobs); by default one per idle core (fewer for a few files). */
+  /** Worker threads (--jobs); by default one per core (fewer for a few files). */
   jobs?: number;
 }
 
@@ -49,13 +49,12 @@ export function parseJobs(value: string | undefined, lang: Lang): number | undef
 }
 
 /**
- * One thread per idle core (the cores less the load of the last minute; Windows reports no load), but not
- * for a handful of files: a worker thread takes about as long to start, and to warm up, as checking ten
- * township workbooks, and two threads on one free core are slower than one.
+ * One thread per core, but not for a handful of files: a worker thread takes about as long to start, and
+ * to warm up, as checking ten township workbooks. (Not by the machine's load: the same command should
+ * run the same way; --jobs 1 suits a busy machine.)
  */
 function defaultJobs(files: number): number {
-  const idle = Math.round(availableParallelism() - loadavg()[0]);
-  return Math.max(1, Math.min(idle, Math.floor(files / 10)));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / 10)));
 }
 
 const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - displayWidth(text)));

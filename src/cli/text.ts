@@ -58,7 +58,7 @@ export const HELP: Record<Lang, HelpText> = {
       template: ['--template 模板.xlsx', '对照财政局下发的空白模板，列出单位改动了模板的地方；模板内置的评分方案随之使用'],
       show: ['--show', '显示模板内置的评分方案'],
       'unit-cell': ['--unit-cell 表!B2', '模板中填写单位名称的单元格'],
-      jobs: ['--jobs N', '同时审核的线程数（默认为空闲的CPU核数）'],
+      jobs: ['--jobs N', '同时审核的线程数（默认为CPU核数；文件不多时更少）'],
     },
     overrides: {
       check: { year: ['--year N', '评价年度，用于未写年份的时效指标（默认从工作簿标题识别）'] },
@@ -100,7 +100,7 @@ export const HELP: Record<Lang, HelpText> = {
       template: ['--template TEMPLATE.xlsx', 'compare with the bureau\'s blank template and list where the unit changed it; the profile it carries is used'],
       show: ['--show', 'print the profile the template carries'],
       'unit-cell': ['--unit-cell SHEET!B2', 'the template\'s cell for the unit\'s name'],
-      jobs: ['--jobs N', 'worker threads (default: one per idle CPU core)'],
+      jobs: ['--jobs N', 'worker threads (default: one per CPU core; fewer for a few files)'],
     },
     overrides: {
       check: { year: ['--year N', 'the year evaluated, for time targets that write no year (default: found in the workbook\'s titles)'] },
