@@ -98,6 +98,23 @@ describe('the unit\'s deduction for a target set too low stands (RULES.md §1.5)
   });
 });
 
+describe('an "=" target is over-achieved like "≥" (RULES.md §1.3, §1.5)', () => {
+  test('=100户 against 150户 (150 %): the unit\'s 14 of 20 with its reason stands, never 20', () => {
+    const a = analyse(form(at('改造户数', { target: '=100户', actual: '150户', score: 14, reason: '年初目标设定偏低，按偏离度调减' })));
+    expect(planned(a, '自评表!I14')).toBeUndefined();
+    expect(a.model.indicators[0]).toMatchObject({ scoreSource: 'kept' });
+    expect(issue(a, 'over.deduction-kept', '自评表!I14').message).toBe('项目“农村危房改造”：实际完成值达到年度指标值的150.00%（≥130.00%），单位按偏离度调减为14分（满分20分）并说明了原因，得分保留。');
+    // 10 + 14 + 15 + 10 + 5 + 30 + 10
+    expect(planned(a, '自评表!I20')).toBe(94);
+  });
+
+  test('full marks at 150 % of an "=" target still ask why the target was set so low', () => {
+    const a = analyse(form(at('改造户数', { target: '=100户', actual: '150户' })));
+    expect(planned(a, '自评表!I14')).toBe(20);
+    expect(issue(a, 'reason.missing-over', '自评表!J14').message).toBe('项目“农村危房改造”：实际完成值150户达到年度指标值=100户的150.00%（≥130.00%），指标值可能设定偏低；请填写偏差原因分析。');
+  });
+});
+
 describe('time targets are dates (RULES.md §1.4)', () => {
   test('12月底前完成 against 11月完成: met, no unit mismatch; the 达成 score is suggested', () => {
     const a = analyse(form(base));

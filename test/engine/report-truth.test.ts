@@ -307,7 +307,7 @@ describe('judgements are the unit\'s: offered as prompts with the facts behind t
   test('none exceeded: the fact over what was measured, and no "设定总体合理"', () => {
     const spec = formSheet('自评表', [{ name: '双代改造', budget: 100, executed: 100, unit: '红旗乡', indicators: indicators('105户') }], 2025, '红旗乡');
     const { text } = draft(book(fromSpec(spec)));
-    expect(text).toContain('已填写实际完成值的2个定量指标中，没有实际完成值达到年度指标值130%及以上的正向指标。');
+    expect(text).toContain('已填写实际完成值的2个定量指标中，没有实际完成值达到年度指标值130%及以上的正向或等值指标。');
     expect(text).toContain('【请补充：对绩效目标设定是否合理的评价。】');
     expect(text).not.toContain('合理。');
     expect(text).not.toContain('总体合理');

@@ -88,9 +88,10 @@ function scoreQuantitative(ind: Indicator, target: Extract<Target, { kind: 'quan
   ind.completion = target.value.gt(0) ? converted.div(target.value) : null;
 
   // A target set too low: the unit reduces the score by the deviation (RULES.md §1.5); its score stands.
+  // An "=" target is scored like "≥" (§1.3), so it is over-achieved the same way.
   const limit = new Dec(profile.overAchievementRatio);
   const entered = ind.scoreEntered;
-  if (target.direction === 'positive' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
+  if (target.direction !== 'reverse' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
     ind.score = entered;
     ind.scoreSource = 'kept';
     const params = { ratio: formatPercent(ind.completion), limit: formatPercent(limit), score: formatScore(entered), weight: formatScore(weight) };
@@ -178,7 +179,7 @@ function checkAboveWeight(ind: Indicator, weight: Dec, add: Add): void {
   if (ind.scoreEntered?.gt(weight)) add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
 }
 
-/** 偏差原因 is required below full points, and at ≥ 130 % of a positive target (RULES.md §1.5). */
+/** 偏差原因 is required below full points, and at ≥ 130 % of a positive or equal target (RULES.md §1.5). */
 function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: Add): void {
   if (ind.reason !== '' || ind.score === null) return;
   if (ind.score.lt(weight)) {
@@ -186,7 +187,7 @@ function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: 
     return;
   }
   const limit = new Dec(profile.overAchievementRatio);
-  if (ind.target.kind === 'quantitative' && ind.target.direction === 'positive' && ind.completion?.gte(limit)) {
+  if (ind.target.kind === 'quantitative' && ind.target.direction !== 'reverse' && ind.completion?.gte(limit)) {
     add('reason.missing-over', ind.cols.reason, {
       actual: ind.actualText, target: ind.targetText, ratio: formatPercent(ind.completion), limit: formatPercent(limit),
     });

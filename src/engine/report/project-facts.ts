@@ -156,7 +156,7 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
   const quantitative = indicators.filter((i) => i.target.kind === 'quantitative');
   const direction = (d: string) => quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction === d).length;
   const ratio = new Dec(profile.overAchievementRatio);
-  const overAchieved = quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction === 'positive' && i.completion !== null && i.completion.gte(ratio));
+  const overAchieved = quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction !== 'reverse' && i.completion !== null && i.completion.gte(ratio));
 
   return {
     projects,

@@ -204,7 +204,7 @@ export class ProjectPart {
       blocks.push({ kind: 'paragraph', text: `有${f.overAchieved.length}个指标的实际完成值达到年度指标值的${ratio}及以上：${list}。` });
       blocks.push({ kind: 'placeholder', text: ask('上述指标的目标值是否设定偏低及原因。') });
     } else if (f.measured) {
-      blocks.push({ kind: 'paragraph', text: `已填写实际完成值的${f.measured}个定量指标中，没有实际完成值达到年度指标值${ratio}及以上的正向指标。` });
+      blocks.push({ kind: 'paragraph', text: `已填写实际完成值的${f.measured}个定量指标中，没有实际完成值达到年度指标值${ratio}及以上的正向或等值指标。` });
       blocks.push({ kind: 'placeholder', text: ask('对绩效目标设定是否合理的评价。') });
     } else {
       blocks.push({ kind: 'placeholder', text: ask('对绩效目标设定是否合理的评价。') });
