@@ -169,7 +169,8 @@ export const RULES = {
     en: (p) => `The indicator was not fully met (score ${p.score} of ${p.weight}); write the deviation reason and the measures taken.`,
   },
   'reason.missing-over': {
-    severity: 'error',
+    // RULES.md §1.5: at ≥ 130 % a missing reason is warned about, whether the unit kept full marks or reduced them.
+    severity: 'warning',
     zh: (p) => `实际完成值${p.actual}达到年度指标值${p.target}的${p.ratio}（≥${p.limit}），指标值可能设定偏低；请填写偏差原因分析。`,
     en: (p) => `The actual value ${p.actual} is ${p.ratio} of the target ${p.target} (≥ ${p.limit}): the target may have been set too low; explain the deviation.`,
   },

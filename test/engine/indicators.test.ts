@@ -93,6 +93,9 @@ describe('the unit\'s deduction for a target set too low stands (RULES.md §1.5)
     const a = analyse(over(undefined, ''));
     expect(planned(a, '自评表!I14')).toBe(20);
     expect(where(a, 'reason.missing-over')).toEqual(['自评表!J14']);
+    // The same severity as a reduced score without its reason (RULES.md §1.5: "without a reason, warn").
+    expect(issue(a, 'reason.missing-over', '自评表!J14').severity).toBe('warning');
+    expect(issue(analyse(over(16, '')), 'over.deduction-no-reason', '自评表!J14').severity).toBe('warning');
     const kept = form(at('改造户数', { actual: '300户', score: 16, reason: '指标值偏低' }));
     expect(analyse(applyPlanToSnapshot(kept, analyse(kept).plan)).plan.writes).toEqual([]);
   });
