@@ -177,7 +177,32 @@ export const RULES = {
   'total.mismatch': {
     severity: 'error',
     zh: (p) => `${p.what}填写为${p.stated}，但各项之和为${p.sum}；回填时改为${p.sum}。`,
-    en: (p) => `${p.what} is written as ${p.stated} but its items add up to ${p.sum}; filling writes ${p.sum}.`,
+    en: (p) => `${p.whatEn} is written as ${p.stated} but its items add up to ${p.sum}; filling writes ${p.sum}.`,
+  },
+  'score.differs': {
+    severity: 'error',
+    zh: (p) => `得分填写为${p.stated}，按规则应为${p.value}（年度指标值${p.target}，实际完成值${p.actual}）；回填时改为${p.value}。`,
+    en: (p) => `The score is written as ${p.stated}, but the rules give ${p.value} (target ${p.target}, actual ${p.actual}); filling writes ${p.value}.`,
+  },
+  'exec.score-differs': {
+    severity: 'error',
+    zh: (p) => `预算执行率得分填写为${p.stated}，按执行率${p.rate}×分值${p.weight}应为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `The execution score is written as ${p.stated}, but the execution rate ${p.rate} × the weight ${p.weight} gives ${p.value}; filling writes ${p.value}.`,
+  },
+  'project.score-differs': {
+    severity: 'error',
+    zh: (p) => `自评得分填写为${p.stated}，按该项目的指标得分应为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `The score is written as ${p.stated}, but the project's indicator scores give ${p.value}; filling writes ${p.value}.`,
+  },
+  'grade.differs': {
+    severity: 'warning',
+    zh: (p) => `评价等级填写为“${p.stated}”，按得分${p.score}应为“${p.value}”；回填时改为“${p.value}”。`,
+    en: (p) => `The grade is written as "${p.stated}", but the score ${p.score} gives "${p.value}"; filling writes "${p.value}".`,
+  },
+  'cell.replaced': {
+    severity: 'warning',
+    zh: (p) => `此单元格填写为${p.stated}，按规则计算为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `This cell holds ${p.stated}; the rules give ${p.value}, which filling writes.`,
   },
   'list-total.mismatch': {
     severity: 'error',

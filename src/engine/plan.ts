@@ -6,9 +6,10 @@ import { type Dec, formatPercent, formatScore, round2, roundRate } from './decim
 import type { Findings } from './findings';
 import type { Grid } from './grid';
 import type { CellPos, CellWrite, Plan, WriteKind } from './model';
-import { errorCode, parseValue } from './parse/value';
+import type { Params, RuleId } from './messages';
+import { asFraction, errorCode, parseValue } from './parse/value';
 import type { CellValue } from './snapshot';
-import { cellText, shortText } from './text';
+import { cellText, isBlankLike, shortText } from './text';
 
 export const FORMAT_RATE = '0.00%';
 export const FORMAT_SCORE = '0.00';
@@ -23,14 +24,26 @@ export function displayValue(value: unknown, numberFormat: string | null): strin
   return String(value);
 }
 
+/**
+ * What to say when a write replaces a different value the unit typed: filling never overwrites silently.
+ * The message gets `stated` (as typed) and `value` (as written) besides these params.
+ */
+export interface Replacing {
+  rule: RuleId;
+  params?: Params;
+}
+
 export class PlanBuilder {
   private readonly writes: CellWrite[] = [];
   private readonly taken = new Set<string>();
 
   constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
 
-  /** Plans `value` for a computed cell. Returns false when the cell keeps the user's formula. */
-  set(pos: CellPos, value: Dec | string, kind: WriteKind): boolean {
+  /**
+   * Plans `value` for a computed cell. Returns false when the cell keeps the user's formula. A different
+   * value typed there is said at the cell, by `replacing` (else as a plain replacement).
+   */
+  set(pos: CellPos, value: Dec | string, kind: WriteKind, replacing?: Replacing): boolean {
     const grid = this.grids.get(pos.sheet);
     if (!grid || pos.col < 0 || pos.row < 0) return false;
     // A value written into a merged area belongs in its top-left cell.
@@ -51,6 +64,7 @@ export class PlanBuilder {
     }
     if (typeof value === 'string') {
       if (cellText(before) === value) return true;
+      this.sayReplaced(pos.sheet, row, col, before, value, isRate, replacing);
       this.writes.push({ sheet: pos.sheet, cell, row, col, value, numberFormat: null, before, kind });
       return true;
     }
@@ -58,8 +72,29 @@ export class PlanBuilder {
     const stored = value.toNumber();
     if (!Number.isFinite(stored)) return true; // absurd inputs (a budget of 1e-300) give no writable figure
     if (before === stored) return true;
+    this.sayReplaced(pos.sheet, row, col, before, value, isRate, replacing);
     this.writes.push({ sheet: pos.sheet, cell, row, col, value: stored, numberFormat: isRate ? FORMAT_RATE : FORMAT_SCORE, before, kind });
     return true;
+  }
+
+  /**
+   * A typed value that differs from the computed one (as shown: 95.06 % is 0.9506, '95.06%' or 95.06) is
+   * said before it is replaced. Text or an error value in a number cell was reported where it was read.
+   */
+  private sayReplaced(sheet: string, row: number, col: number, before: CellValue, value: Dec | string, isRate: boolean, replacing?: Replacing): void {
+    if (isBlankLike(before)) return;
+    let stated: string;
+    if (typeof value === 'string') {
+      stated = cellText(before);
+    } else {
+      const parsed = parseValue(before);
+      if (parsed.kind !== 'number') return;
+      const typed = isRate ? asFraction(parsed, true) : parsed.value;
+      if (isRate ? roundRate(typed).eq(roundRate(value)) : round2(typed).eq(round2(value))) return;
+      stated = isRate ? formatPercent(typed) : formatScore(typed);
+    }
+    const shown = typeof value === 'string' ? value : isRate ? formatPercent(value) : formatScore(value);
+    this.findings.add(replacing?.rule ?? 'cell.replaced', sheet, row, col, { ...replacing?.params, stated, value: shown });
   }
 
   private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): void {

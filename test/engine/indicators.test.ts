@@ -101,6 +101,29 @@ describe('the unit\'s deduction for a target set too low stands (RULES.md §1.5)
   });
 });
 
+describe('a typed score the rules do not give is said before filling replaces it', () => {
+  test('50户 of ≥100户 typed as full marks: an error naming both figures, and filling writes 10', () => {
+    const a = analyse(form(at('改造户数', { actual: '50户', score: 20, reason: '资金到位晚' })));
+    expect(issue(a, 'score.differs', '自评表!I14')).toMatchObject({
+      severity: 'error',
+      message: '项目“农村危房改造”：得分填写为20，按规则应为10（年度指标值≥100户，实际完成值50户）；回填时改为10。',
+    });
+    expect(planned(a, '自评表!I14')).toBe(10);
+    // The same message in check and fill: the analysis is one; once filled, nothing is left to say.
+    expect(where(analyse(applyPlanToSnapshot(form(at('改造户数', { actual: '50户', score: 20, reason: '资金到位晚' })), a.plan)), 'score.differs')).toEqual([]);
+  });
+
+  test('a typed score the rules agree with (20.00 as 20) is not a difference', () => {
+    expect(where(analyse(form(at('改造户数', { score: '20.00' }))), 'score.differs')).toEqual([]);
+  });
+
+  test('a score the unit chooses (qualitative, in its band) is neither replaced nor questioned', () => {
+    const a = analyse(form(at('群众居住条件', { score: 26 })));
+    expect(where(a, 'score.differs')).toEqual([]);
+    expect(planned(a, '自评表!I18')).toBeUndefined();
+  });
+});
+
 describe('an "=" target is over-achieved like "≥" (RULES.md §1.3, §1.5)', () => {
   test('=100户 against 150户 (150 %): the unit\'s 14 of 20 with its reason stands, never 20', () => {
     const a = analyse(form(at('改造户数', { target: '=100户', actual: '150户', score: 14, reason: '年初目标设定偏低，按偏离度调减' })));

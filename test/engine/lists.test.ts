@@ -193,6 +193,37 @@ describe('workbooks the engine cannot use', () => {
   });
 });
 
+describe('a typed 自评得分 or 评价等级 the indicators do not give', () => {
+  const workbook = () => book(
+    sheet('项目汇总表', [
+      ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '绩效目标实现程度', '自评得分', '评价等级'],
+      [1, '甲项目', 100, 100, null, null, 85, '良'],
+    ]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 50, null, null],
+      [null, '效益指标', '社会效益指标', 'b', '≥10个', '10个', 30, null, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', 10, null, null],
+    ]),
+  );
+
+  test('are said at their cells with both values before filling writes 100 and 优', () => {
+    const a = analyse(workbook());
+    expect(issue(a, 'project.score-differs', '项目汇总表!G2')).toMatchObject({
+      severity: 'error', message: '项目“甲项目”：自评得分填写为85，按该项目的指标得分应为100；回填时改为100。',
+    });
+    expect(issue(a, 'grade.differs', '项目汇总表!H2')).toMatchObject({
+      severity: 'warning', message: '项目“甲项目”：评价等级填写为“良”，按得分100应为“优”；回填时改为“优”。',
+    });
+    expect([planned(a, '项目汇总表!G2'), planned(a, '项目汇总表!H2')]).toEqual([100, '优']);
+  });
+
+  test('in English too', () => {
+    const a = analyse(workbook(), { lang: 'en' });
+    expect(issue(a, 'project.score-differs', '项目汇总表!G2').message).toBe('Project "甲项目": The score is written as 85, but the project\'s indicator scores give 100; filling writes 100.');
+  });
+});
+
 describe('same-name rows are separate projects', () => {
   // A township list of 52 rows where three funds are listed twice (two allocations, different targets).
   const names = Array.from({ length: 49 }, (_, i) => `项目${String(i + 1).padStart(2, '0')}`);

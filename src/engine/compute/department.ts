@@ -8,7 +8,6 @@ import { type Dec, formatPercent, formatScore, round2, roundRate, sum, ZERO } fr
 import type { Findings } from '../findings';
 import type { Grid } from '../grid';
 import type { Department, DepartmentCategory, DepartmentItem } from '../model';
-import { parseValue } from '../parse/value';
 import type { PlanBuilder } from '../plan';
 import type { BaseField, DepartmentRate, ScoringProfile } from '../profile';
 import { resultCells } from '../recognise/department';
@@ -239,16 +238,13 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
   dept.grade = dept.converted ? gradeOf(dept.converted, profile) : null;
 
   if (dept.totalRow !== null) {
-    const cell = at(dept.totalRow, dept.cols.score);
-    const stated = plan.hasFormula(cell) ? null : parseValue(plan.valueAt(cell));
-    if (stated?.kind === 'number' && stated.value.minus(dept.score).abs().gt(profile.tolerance)) {
-      findings.add('total.mismatch', dept.sheet, dept.totalRow, dept.cols.score, { what: '部门整体自评总分', stated: formatScore(stated.value), sum: formatScore(dept.score) });
-    }
-    plan.set(cell, dept.score, 'totalScore');
+    // A stated total that differs from its items is said at its cell (RULES.md §2).
+    const what = { what: '部门整体自评总分', whatEn: 'The department total', sum: formatScore(dept.score) };
+    plan.set(at(dept.totalRow, dept.cols.score), dept.score, 'totalScore', { rule: 'total.mismatch', params: what });
   }
   const cells = resultCells(grid, dept);
   if (cells.converted && dept.converted) plan.set(cells.converted, dept.converted, 'convertedScore');
-  if (cells.grade && dept.grade) plan.set(cells.grade, dept.grade, 'grade');
+  if (cells.grade && dept.grade) plan.set(cells.grade, dept.grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(dept.converted as Dec) } });
 }
 
 export function describeRate(rate: DepartmentRate, r: { value: Dec | null; why?: string }): string {

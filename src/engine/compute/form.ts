@@ -1,10 +1,9 @@
 // One 项目支出绩效自评表: fund rows add up, execution rate and score, indicator scores, weights,
 // the 总分 row and the grade; every computed cell goes into the plan.
 
-import { Dec, formatScore, round2, sum } from '../decimal';
+import { Dec, formatPercent, formatScore, round2, sum } from '../decimal';
 import type { Findings } from '../findings';
 import type { Form, FundRow, Indicator, NumberCell } from '../model';
-import { parseValue } from '../parse/value';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
 import { computeExecution } from './execution';
@@ -41,7 +40,10 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const rateCell = fund && form.fundCols.executionRate >= 0 ? { sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate, value: null } : null;
   const execution = computeExecution(fund?.budget ?? null, fund?.executed ?? null, weight, rateCell, profile, findings);
   if (fund && execution.rate) plan.set({ sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate }, execution.rate, 'executionRate');
-  if (fund && execution.score) plan.set({ sheet: form.sheet, row: fund.row, col: form.fundCols.score }, execution.score, 'executionScore');
+  if (fund && execution.score) {
+    const why = { rate: formatPercent(execution.rate as Dec), weight: formatScore(weight) };
+    plan.set({ sheet: form.sheet, row: fund.row, col: form.fundCols.score }, execution.score, 'executionScore', { rule: 'exec.score-differs', params: why });
+  }
 
   if (form.indicators.length === 0) findings.add('indicator.none', form.sheet, form.nameCell.row, form.nameCell.col);
   planIndicatorScores(form.indicators, plan);
@@ -56,14 +58,14 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   if (totalRow !== null) {
     if (totalWeight) plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.weight }, totalWeight, 'totalWeight');
     if (total) {
-      checkStatedTotal(form, totalRow, total, plan, findings);
-      plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.score }, total, 'totalScore');
+      // A typed 总分 that is not the sum of its items (a real report stated 94 for items adding up to 97).
+      plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.score }, total, 'totalScore', { rule: 'total.mismatch', params: { what: '总分', whatEn: 'The total', sum: formatScore(total) } });
     } else {
       plan.checkFormulaError({ sheet: form.sheet, row: totalRow, col: form.totalCols.score });
     }
   }
   const grade = total ? gradeOf(total, profile) : null;
-  if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade');
+  if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(total as Dec) } });
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
   checkConsistency(form.indicators, execution.score, weight, anchor, profile, findings);
   return { executionRate: execution.rate, executionScore: execution.score, executionWeight: weight, score: total, grade };
@@ -73,14 +75,4 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
 export function formTotal(executionScore: Dec | null, indicators: Indicator[]): Dec | null {
   if (executionScore === null || indicators.length === 0 || indicators.some((i) => i.score === null)) return null;
   return round2(executionScore).plus(sum(indicators.map((i) => round2(i.score as Dec))));
-}
-
-/** A typed 总分 that is not the sum of its items (a real report stated 94 for items adding up to 97). */
-function checkStatedTotal(form: Form, row: number, total: Dec, plan: PlanBuilder, findings: Findings): void {
-  const col = form.totalCols.score;
-  if (col < 0 || plan.hasFormula({ sheet: form.sheet, row, col })) return;
-  const parsed = parseValue(plan.valueAt({ sheet: form.sheet, row, col }));
-  if (parsed.kind === 'number' && parsed.value.minus(total).abs().gt(0.01)) {
-    findings.add('total.mismatch', form.sheet, row, col, { what: '总分', stated: formatScore(parsed.value), sum: formatScore(total) });
-  }
 }

@@ -6,7 +6,7 @@ import { Findings } from '../findings';
 import type { CellPos, Form, FundRow, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
-import { nameKey } from '../text';
+import { nameKey, shortText } from '../text';
 import { toA1 } from '../address';
 import { computeExecution } from './execution';
 import { executionRate, gradeOf } from './scoring';
@@ -39,7 +39,8 @@ function indicatorGroups(indicators: Indicator[]): Indicator[][] {
 export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder): void {
   for (const ind of indicators) {
     if (ind.score !== null && (ind.scoreSource === 'computed' || ind.scoreSource === 'suggested')) {
-      plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore');
+      const why = { target: shortText(ind.targetText), actual: shortText(ind.actualText) };
+      plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore', { rule: 'score.differs', params: why });
     }
   }
 }
@@ -224,14 +225,14 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
 
   const computed = p.form !== null || p.indicators.length > 0;
   if (computed) {
-    if (p.score) plan.set(at(cols.score), p.score, 'projectScore');
+    if (p.score) plan.set(at(cols.score), p.score, 'projectScore', { rule: 'project.score-differs' });
   } else {
     p.score = row.score?.value ?? null;
     if (p.score === null && row.score && !row.score.unreadable && !p.classified) findings.add('project.score-missing', row.sheet, row.row, row.score.col);
     if (p.score && (p.score.lt(0) || p.score.gt(100))) findings.add('project.score-range', row.sheet, row.row, cols.score ?? 0, { score: formatScore(p.score) });
     p.grade = p.score && p.score.gte(0) && p.score.lte(100) ? gradeOf(p.score, profile) : null;
   }
-  if (p.grade) plan.set(at(cols.grade), p.grade, 'grade');
+  if (p.grade) plan.set(at(cols.grade), p.grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(p.score as Dec) } });
 
   const derived = indicatorCompletion(p.indicators);
   const stated = row.achievement?.value ?? null;
