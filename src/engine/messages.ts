@@ -259,6 +259,16 @@ export const RULES = {
     zh: (p) => `指标完成度${p.indicator}明显高于预算执行率得分率${p.execution}；请核实指标完成情况，或说明资金未执行而目标已完成的原因。`,
     en: (p) => `Indicator completion ${p.indicator} is well above budget execution ${p.execution}; check the indicators or explain how the goals were met without spending.`,
   },
+  'percent.column': {
+    severity: 'info',
+    zh: (p) => `“${p.field}”列的数字按百分数读取（此处${p.text}即${p.text}%）；如填的是小数比例，请改填百分数。`,
+    en: (p) => `The numbers in the "${p.field}" column are read as percents (${p.text} here is ${p.text}%); if they are fractions, type percents instead.`,
+  },
+  'percent.ambiguous': {
+    severity: 'warning',
+    zh: (p) => `“${p.field}”列的数字按百分数读取，此处${p.text}即${p.text}%；如指${p.percent}%，请改填${p.percent}。`,
+    en: (p) => `The "${p.field}" column holds percents, so ${p.text} here is ${p.text}%; if ${p.percent}% is meant, type ${p.percent}.`,
+  },
   'achievement.differs': {
     severity: 'info',
     zh: (p) => `绩效目标实现程度填写为${p.stated}，按指标得分计算为${p.computed}；请核对。`,

@@ -193,6 +193,42 @@ describe('workbooks the engine cannot use', () => {
   });
 });
 
+describe('绩效目标实现程度 as typed: plain percents are percents, never 6000 %', () => {
+  // A published layout: 12月底绩效目标实现程度（%） with 100 / 60 and a text '45'.
+  const published = (values: Array<number | string>, extra = {}) => book(sheet('汇总', [
+    ['部门名称', '项目名称', '资金数额（万元）', '12月底绩效目标实现程度（%）', '自评得分'],
+    ...values.map((v, i) => ['某镇', `项目${i + 1}`, 10, v, 90]),
+  ], extra));
+
+  test('100 / 60 / \'45\' are 100 %, 60 %, 45 %, said once at the first cell read so', () => {
+    const a = analyse(published([100, 60, '45']));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['1', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual(['汇总!D2']);
+    expect(issue(a, 'percent.column', '汇总!D2')).toMatchObject({
+      severity: 'info', message: '项目“项目1”：“绩效目标实现程度”列的数字按百分数读取（此处100即100%）；如填的是小数比例，请改填百分数。',
+    });
+  });
+
+  test('fractions (0.6, 1) stay fractions; \'45%\' is 45 % in either column', () => {
+    const a = analyse(published([1, 0.6, '45%']));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['1', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual([]);
+  });
+
+  test('a small number among plain percents is read as one too, with a warning at its cell', () => {
+    const a = analyse(published([60, 1]));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.01']);
+    expect(issue(a, 'percent.ambiguous', '汇总!D3').message).toBe('项目“项目2”：“绩效目标实现程度”列的数字按百分数读取，此处1即1%；如指100%，请改填100。');
+  });
+
+  test('a cell the file formats as a percent holds its fraction, whatever the column', () => {
+    const a = analyse(published([0.6, 60, 0.45], { percents: ['D2', 'D4'] }));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual(['汇总!D3']);
+    expect(where(a, 'percent.ambiguous')).toEqual([]);
+  });
+});
+
 describe('a typed 自评得分 or 评价等级 the indicators do not give', () => {
   const workbook = () => book(
     sheet('项目汇总表', [

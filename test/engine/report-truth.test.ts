@@ -44,6 +44,27 @@ describe('a list without a 执行数 column', () => {
   });
 });
 
+describe('goal achievement typed as plain percents (12月底绩效目标实现程度（%）: 100, 60)', () => {
+  const { text } = draft(book(
+    sheet('汇总', [
+      ['部门名称', '项目名称', '资金数额（万元）', '12月底绩效目标实现程度（%）', '自评得分'],
+      ['某镇', '道路', 100, 100, 100],
+      ['某镇', '桥梁', 50, 60, 85],
+      ['某镇', '水利', 30, null, null],
+    ]),
+    sheet('指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['水利', '产出指标', '数量指标', '渠道长度', '≥10公里', '10公里', 90, null, null],
+    ]),
+  ));
+
+  test('are counted as 100 % and 60 %, never 10000 %; the rate filling writes beside them stays 100 %', () => {
+    expect(text).toContain('绩效目标实现程度达到100%的2个，涉及资金130万元；在50%（含）至100%之间的1个，涉及资金50万元');
+    expect(text).toContain('某镇\t桥梁\t50\t60.00%\t85.00\t良');
+    expect(text).not.toContain('6000.00%');
+  });
+});
+
 describe('projects short of their goals', () => {
   const { text } = draft(list([
     { name: '农田水利', budget: 100, executed: 95, achievement: 0.34, score: 60, note: '工程未完工。' },
