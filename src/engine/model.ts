@@ -164,6 +164,8 @@ export interface DepartmentCategory {
 /** A 部门整体绩效自评 sheet: its base figures, its rates, its point table and results. */
 export interface Department {
   sheet: string;
+  /** The first row of the sheet's department content: its base-data block or its point table's header. */
+  top: number;
   base: Partial<Record<BaseField, NumberCell>>;
   /** Each standard rate the figures allow; null where undefined (a zero denominator). */
   rates: Partial<Record<DepartmentRate, { value: Dec | null; cell: CellPos | null; why?: string }>>;

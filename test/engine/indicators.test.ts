@@ -5,7 +5,7 @@ import { readQualitative } from '../../src/engine/compute/qualitative';
 import { PROFILES } from '../../src/engine/profile';
 import { applyPlanToSnapshot } from '../../src/gateways/memory';
 import { formSheet, type IndicatorSpec, type ProjectSpec } from '../../src/samples/layouts';
-import { book, fromSpec, issue, planned, where } from '../support/snapshot';
+import { book, fromSpec, issue, planned, sheet, where } from '../support/snapshot';
 
 const national = PROFILES.national;
 
@@ -175,6 +175,23 @@ describe('time targets are dates (RULES.md §1.4)', () => {
   test('an answer without a date is read as words: 按时完成 is 达成, 未按时完成 is not', () => {
     expect(analyse(form(at('完成时限', { actual: '按时完成' }))).model.indicators[2].qualitative).toBe('achieved');
     expect(where(analyse(form(at('完成时限', { actual: '未按时完成' }))), 'qual.negated')).toEqual(['自评表!G16']);
+  });
+
+  test('a year in a data row is not the evaluation year: without a title or --year a yearless deadline is unclear, never met', () => {
+    const rows = [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '时效指标', '开工时间', '12月底前完成', '2026年1月', 20, null, null],
+      [null, '产出指标', '时效指标', '完工时间', '6月底前', '2025年8月', 30, null, null],
+    ];
+    const a = analyse(book(sheet('绩效指标表', rows)));
+    expect(a.year).toBeNull();
+    expect(where(a, 'time.unclear')).toEqual(['绩效指标表!F2', '绩效指标表!F3']);
+    expect(issue(a, 'time.unclear', '绩效指标表!F3').message).toBe('项目“甲项目”：无法比较完成时间“2025年8月”与年度指标值“6月底前”：只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）；请写明完成的年月日（如“2025年11月20日”）。');
+    expect([planned(a, '绩效指标表!H2'), planned(a, '绩效指标表!H3')]).toEqual([undefined, undefined]);
+    // A title above the table names the year: both are late.
+    const titled = analyse(book(sheet('绩效指标表', [['2025年度项目绩效指标完成情况表'], ...rows])));
+    expect(titled.year).toBe(2025);
+    expect(where(titled, 'time.missed')).toEqual(['绩效指标表!F3', '绩效指标表!F4']);
   });
 
   test('the analysis carries the year it used: given, or from the titles', () => {

@@ -65,6 +65,14 @@ describe('goal achievement typed as plain percents (12月底绩效目标实现�
   });
 });
 
+test('the report\'s year is the one the analysis used: a year in a data row does not title it', () => {
+  const { text } = draft(book(sheet('绩效指标表', [
+    ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['甲项目', '产出指标', '时效指标', '开工时间', '12月底前完成', '2026年1月', 90, null, null],
+  ])));
+  expect(text.split('\n')[0]).toBe('【请补充：年度】【请补充：单位名称】整体绩效自评报告');
+});
+
 describe('projects short of their goals', () => {
   const { text } = draft(list([
     { name: '农田水利', budget: 100, executed: 95, achievement: 0.34, score: 60, note: '工程未完工。' },

@@ -129,7 +129,7 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
   const result: DateComparison = compareDates(target.date, done, year);
   if (result.kind === 'unclear') {
     const why = result.reason === 'no-year'
-      ? ['只有一方写了年份，工作簿中也未找到评价年度', 'one names a year and the other does not, and the evaluation year is unknown']
+      ? ['只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）', 'one names a year and the other does not, and no title above the tables names the evaluation year (such as 2025年度)']
       : ['时限可理解为该月之前或该月底之前，完成时间落在两者之间', 'the deadline reads as before that month or by its end, and the completion falls between'];
     add('time.unclear', ind.cols.actual, { actual: shown, target: shortText(target.text), why: why[0], whyEn: why[1] });
     checkAboveWeight(ind, weight, add);

@@ -129,6 +129,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
 
   return {
     sheet: grid.name,
+    top: Math.min(header.row, ...Object.values(base).flatMap((c) => (c ? [c.row] : [])), ...Object.values(rateCells).flatMap((c) => (c ? [c.row] : []))),
     base,
     rates: Object.fromEntries(Object.entries(rateCells).map(([rate, cell]) => [rate, { value: null, cell }])),
     items,
