@@ -54,6 +54,8 @@ export interface Indicator {
   qualitative: QualitativeLevel | null;
   /** A time target (年度指标值 a date): true when completed by it, false when later, null otherwise or unclear. */
   onTime: boolean | null;
+  /** An answer that negates achieving (未按时完成: not met), or one that cannot be judged (both reported). */
+  reading: 'negated' | 'unclear' | null;
   reason: string;
   classified: boolean;
 }

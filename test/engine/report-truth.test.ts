@@ -73,6 +73,38 @@ test('the report\'s year is the one the analysis used: a year in a data row does
   expect(text.split('\n')[0]).toBe('【请补充：年度】【请补充：单位名称】整体绩效自评报告');
 });
 
+describe('indicators the engine judged short are the ones the report lists', () => {
+  const { text, summary } = draft(book(
+    sheet('项目汇总表', [['2025年度项目支出绩效自评汇总表'], ['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'], [1, '甲项目', 100, 100, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '时效指标', '开工', '2025年6月30日前', '2025年7月15日', 10, null, null],
+      [null, '产出指标', '时效指标', '完工', '12月底前完成', '11月', 10, 6, '提前但扣分'],
+      [null, '产出指标', '数量指标', '户数', '≥10户', '30户', 20, 14, '目标偏低，按偏离度调减'],
+      [null, '效益指标', '社会效益指标', '机制', '建立长效机制', '尚未建立', 20, null, null],
+      [null, '效益指标', '社会效益指标', '效果', '达到预期', '未达到预期', 20, null, null],
+      [null, '满意度指标', '满意度', '满意度', '≥90%', null, 10, null, null],
+    ]),
+  ));
+
+  test('late and negated ones are listed (not yet scored), a met one scored below its band and an over-achieved one are not', () => {
+    expect(summary.facts.projects!.shortIndicators.map((s) => [s.indicator.level3, s.why])).toEqual([['开工', 'late'], ['机制', 'negated']]);
+    expect(text).toContain('1. 绩效指标偏差。未完全达成的指标2个：');
+    expect(text).toContain('甲项目（资金100万元）“开工”：年度指标值2025年6月30日前，实际完成2025年7月15日，晚于时限，尚未打分（分值10.00分）。【请补充：甲项目“开工”偏差原因】');
+    expect(text).toContain('甲项目（资金100万元）“机制”：年度指标值建立长效机制，实际完成尚未建立，尚未打分（分值20.00分）。【请补充：甲项目“机制”偏差原因】');
+    expect(text).not.toContain('“完工”：');
+    expect(text).not.toContain('“户数”：');
+  });
+
+  test('unclear answers and blank actual values are said as 无法判断, never as met', () => {
+    expect(text).toContain('2. 无法判断是否达成的指标2个：');
+    expect(text).toContain('甲项目“效果”：年度指标值达到预期，实际完成值“未达到预期”，无法判断是否达成。');
+    expect(text).toContain('甲项目“满意度”：年度指标值≥90%，实际完成值未填写，无法判断是否达成。');
+    expect(text).toContain('写明指标完成情况。为无法判断是否达成的2个指标写明实际完成值或完成日期。');
+    expect(text).not.toContain('均已完成');
+  });
+});
+
 describe('projects short of their goals', () => {
   const { text } = draft(list([
     { name: '农田水利', budget: 100, executed: 95, achievement: 0.34, score: 60, note: '工程未完工。' },

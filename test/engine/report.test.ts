@@ -64,7 +64,8 @@ describe('figures come from the workbook', () => {
     expect(text).toContain('乡村振兴衔接资金项目：全年预算数1759.62291万元，绩效目标实现程度94.81%，自评得分94.84分。【请补充：乡村振兴衔接资金项目偏差原因】');
     expect(text).toContain('乡村振兴衔接资金项目（资金1759.62291万元）“带动脱贫人口就业”：年度指标值≥120人，实际完成100人，得分8.33分（分值10.00分）。【请补充：乡村振兴衔接资金项目“带动脱贫人口就业”偏差原因】');
     expect(text).toContain('高标准农田建设（资金300万元）“当年完工率”：年度指标值≥90%，实际完成85%，得分9.44分（分值10.00分）。原因：受汛期影响，部分田间道路工程顺延至次年春季完工；已督促施工单位倒排工期。');
-    expect(summary.facts.projects!.shortIndicators.map((s) => s.indicator.level3)).toEqual(['带动脱贫人口就业', '帮扶机制长效运行', '群众出行条件', '当年完工率', '基层组织正常运转']);
+    // 基层组织正常运转 is 达成年度指标 scored 20, below its band [24, 30]: a scoring error said at its cell, not a shortfall.
+    expect(summary.facts.projects!.shortIndicators.map((s) => s.indicator.level3)).toEqual(['带动脱贫人口就业', '帮扶机制长效运行', '群众出行条件', '当年完工率']);
     expect(text).toContain('以下项目数据不全，无法判断是否存在偏差：未填写全年预算数的1个（集镇污水管网建设）；未填写执行数的2个（综合文化站免费开放、集镇污水管网建设）；');
     expect(text).not.toContain('没有需要说明的偏差');
   });

@@ -112,9 +112,13 @@ function scoreQualitative(ind: Indicator, weight: Dec, profile: ScoringProfile, 
     if (target.kind === 'blank') return false; // already reported: without a target nothing more can be said
     if (ind.actualText === '') add('actual.missing', ind.cols.actual);
     else if (reading.negated) {
+      ind.reading = 'negated';
       add('qual.negated', ind.cols.actual, { text: shortText(ind.actualText) });
       notMetWithFullScore(ind, weight, profile, add);
-    } else add('qual.unclear', ind.cols.actual, { text: shortText(ind.actualText) });
+    } else {
+      ind.reading = 'unclear';
+      add('qual.unclear', ind.cols.actual, { text: shortText(ind.actualText) });
+    }
     checkAboveWeight(ind, weight, add);
     return false;
   }
@@ -131,6 +135,7 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
     const why = result.reason === 'no-year'
       ? ['只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）', 'one names a year and the other does not, and no title above the tables names the evaluation year (such as 2025年度)']
       : ['时限可理解为该月之前或该月底之前，完成时间落在两者之间', 'the deadline reads as before that month or by its end, and the completion falls between'];
+    ind.reading = 'unclear';
     add('time.unclear', ind.cols.actual, { actual: shown, target: shortText(target.text), why: why[0], whyEn: why[1] });
     checkAboveWeight(ind, weight, add);
     return false;
@@ -163,6 +168,8 @@ function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profi
     add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
   } else if (!inBand(ind.scoreEntered, band)) {
     add('qual.out-of-band', ind.cols.score, { grade: LEVEL_NAMES[level], range: bandText(band), score: formatScore(ind.scoreEntered) });
+    // A met answer scored below its band: the score is wrong (said), the target was not missed.
+    if (level === 'achieved') return false;
   }
   return true;
 }

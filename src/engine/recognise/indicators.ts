@@ -128,6 +128,7 @@ export function readIndicatorRows(
       completion: null,
       qualitative: null,
       onTime: null,
+      reading: null,
       reason: text(row, 'reason'),
       classified,
     });
