@@ -209,6 +209,11 @@ export const RULES = {
     zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
     en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
   },
+  'list-total.rate-partial': {
+    severity: 'info',
+    zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,
+    en: (p) => `The total row's execution rate is not filled in: ${Number(p.count) === 1 ? '1 project lacks' : `${p.count} projects lack`} the full-year budget or the executed amount (${p.names}), so no rate over all projects can be computed.`,
+  },
   'formula.differs': {
     severity: 'warning',
     zh: (p) => `此单元格是公式 ${p.formula}，结果为${p.actual}，按规则应为${p.expected}；公式未被覆盖，请核对公式。`,

@@ -60,13 +60,18 @@ describe('project list', () => {
     expect(issue(a, 'list-total.mismatch', '项目汇总表!D10').message).toBe('合计行“全年预算数”为2863.62291，各项目之和为2836.62291；请核对合计或各项目金额。');
   });
 
-  test('the 合计 row is a total, not a project, and gets its own rate', () => {
+  test('the 合计 row is a total, not a project, and gets its own rate once every row has its amounts', () => {
     const snap = messyList();
     snap.values[9][3] = 2836.62291;
     snap.values[9][4] = 2672.699499;
     const a = analyse(book(snap));
     expect(a.model.projects.map((p) => p.name)).not.toContain('合计');
-    expect(planned(a, '项目汇总表!F10')).toBe(0.9422);
+    // '—' and #DIV/0! are not 0: no rate over all projects.
+    expect(planned(a, '项目汇总表!F10')).toBeUndefined();
+    snap.values[7][4] = 0;
+    snap.values[8][4] = 15;
+    snap.values[9][4] = 2687.699499;
+    expect(planned(analyse(book(snap)), '项目汇总表!F10')).toBe(0.9475);
   });
 
   test('a repeated name is a warning naming both rows; both rows stay projects', () => {
@@ -226,6 +231,27 @@ describe('绩效目标实现程度 as typed: plain percents are percents, never 
     expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.6', '0.45']);
     expect(where(a, 'percent.column')).toEqual(['汇总!D3']);
     expect(where(a, 'percent.ambiguous')).toEqual([]);
+  });
+});
+
+describe('the 合计 row\'s execution rate', () => {
+  const list = (executed: Array<number | string | null>) => book(sheet('项目汇总表', [
+    ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'],
+    ...executed.map((e, i) => [i + 1, ['甲', '乙', '丙'][i], 100, e, null, 95, null]),
+    ['合计', null, null, null, null, null, null],
+  ]));
+
+  test('is written over all projects when every row has both amounts', () => {
+    expect(planned(analyse(list([90, 80, 100])), '项目汇总表!E5')).toBe(0.9);
+  });
+
+  test('is not written when a row lacks its executed amount (never as 0): an info message says why', () => {
+    const a = analyse(list([90, null, '待定']));
+    expect(planned(a, '项目汇总表!E5')).toBeUndefined();
+    expect(issue(a, 'list-total.rate-partial', '项目汇总表!E5')).toMatchObject({
+      severity: 'info', message: '合计行的执行率未回填：2个项目（乙、丙）未填写全年预算数或全年执行数，无法按全部项目计算执行率。',
+    });
+    expect(planned(a, '项目汇总表!E2')).toBe(0.9);
   });
 });
 

@@ -258,6 +258,19 @@ function checkListTotal(list: ProjectList, profile: ScoringProfile, findings: Fi
       findings.add('list-total.mismatch', list.sheet, stated.row, stated.col, { column, stated: stated.value.toString(), sum: total.toString() });
     }
   }
+  const rateCol = list.columns.executionRate;
+  if (rateCol === undefined || list.columns.executed === undefined) return;
+  // The total's rate is over every project or not at all: a missing amount is unknown, not 0.
+  const incomplete = list.rows.filter((r) => r.budget?.value == null || r.executed?.value == null);
+  if (incomplete.length > 0) {
+    findings.add('list-total.rate-partial', list.sheet, list.totalRow, rateCol, { count: incomplete.length, names: listNames(incomplete.map((r) => r.classified ? '涉密项目' : r.name)) });
+    return;
+  }
   const rate = executionRate(sums.budget ?? null, sums.executed ?? null);
-  if (rate) plan.set({ sheet: list.sheet, row: list.totalRow, col: list.columns.executionRate ?? -1 }, rate, 'executionRate');
+  if (rate) plan.set({ sheet: list.sheet, row: list.totalRow, col: rateCol }, rate, 'executionRate');
+}
+
+/** Names for a message: the first three, then how many. */
+function listNames(names: string[]): string {
+  return names.length <= 3 ? names.join('、') : `${names.slice(0, 3).join('、')}等${names.length}个`;
 }
