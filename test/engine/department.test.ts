@@ -66,6 +66,35 @@ describe('rates from the base figures (RULES.md §2)', () => {
   });
 });
 
+describe('the base-data block as units lay it out', () => {
+  /** label │ (empty) │ value, or label │ 万元 │ value, as real sheets have it; the point table below. */
+  const block = (rows: Array<[string, string | null, number | null]>) => book(sheet('部门整体', [
+    ['某县农业农村局2024年度部门整体支出绩效自评表'],
+    ['基础数据', null, '数值'],
+    ...rows.map(([label, middle, value]) => [label, middle, value]),
+    [],
+    ['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分'],
+    ['预算执行', '预算执行管理', '预算执行率', '执行率×100', 100, null],
+    ['总分', null, null, null, null, null],
+  ]));
+
+  test('a value two columns right of its label, over an empty unmerged cell, is its value', () => {
+    const a = analyse(block([['全年预算数', null, 1200], ['全年执行数', null, 1080], ['年初预算数', null, 1000]]));
+    const d = a.model.departments[0];
+    expect([d.base.budget?.col, d.base.budget?.value?.toString(), d.rates.executionRate?.value?.toString(), d.rates.adjustmentRate?.value?.toString()]).toEqual([2, '1200', '0.9', '0.2']);
+    expect(planned(a, '部门整体!F8')).toBe(90);
+    const wb = block([['全年预算数', null, 1200], ['全年执行数', null, 1080], ['年初预算数', null, 1000]]);
+    expect(reportText(summarise(a, wb).document)).toContain('支出方面，年初预算数1000万元，全年预算数1200万元，全年执行数1080万元。');
+  });
+
+  test('a unit word between label and value is stepped over; a blank value stays blank, not the next label\'s', () => {
+    const a = analyse(block([['全年预算数', '万元', 1200], ['全年执行数', '万元', null], ['年初预算数', '万元', 1000]]));
+    const d = a.model.departments[0];
+    expect([d.base.budget?.value?.toString(), d.base.executed?.col, d.base.executed?.value ?? null]).toEqual(['1200', 2, null]);
+    expect(where(a, 'cell.not-number')).toEqual([]);
+  });
+});
+
 describe('scores, total, converted score and grade', () => {
   test('85 of an applicable 95 converts to 89.47 (良); the not-applicable item is left out', () => {
     const a = analyse(dept());
