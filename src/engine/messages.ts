@@ -209,6 +209,11 @@ export const RULES = {
     zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
     en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
   },
+  'total.not-filled': {
+    severity: 'warning',
+    zh: (p) => `有错误未修正，未回填${p.what}：${p.why}；修正后再回填。`,
+    en: (p) => `${p.whatEn} are not filled in while errors remain: ${p.whyEn}; correct them, then fill again.`,
+  },
   'list-total.rate-partial': {
     severity: 'info',
     zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,

@@ -39,6 +39,13 @@ export interface Indicator {
   /** Columns of this indicator's cells (-1 when the table has no such column). */
   cols: { project: number; level1: number; level3: number; target: number; actual: number; weight: number; score: number; reason: number };
   weight: Dec | null;
+  /** The 分值 or 得分 cell held text or an error value (reported where it was read), not a blank. */
+  unreadable: { weight: boolean; score: boolean };
+  /**
+   * The weight or the score the unit typed has an error said at its cell (missing or unreadable 分值, a
+   * score above 分值 or outside its band): no total, converted score or grade is written over it.
+   */
+  invalid: boolean;
   /** The score after computing: computed (quantitative), chosen by the unit or suggested (qualitative), or null. */
   score: Dec | null;
   /** The score typed in the sheet, if any. */
@@ -154,6 +161,10 @@ export interface DepartmentItem {
   expected: Dec | null;
   applicable: boolean;
   reason: string;
+  /** The 分值 or 自评得分 cell held text or an error value (reported where it was read), not a blank. */
+  unreadable: boolean;
+  /** Its score or 分值 has an error said at its cell (unreadable, negative, above 分值): no total is written over it. */
+  invalid: boolean;
 }
 
 /** A level-1 category's subtotal: Σ applicable 分值, and Σ scores (deductions count negative); null while open. */

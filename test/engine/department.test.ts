@@ -119,6 +119,27 @@ describe('scores, total, converted score and grade', () => {
       .toBe(`部门整体自评总分无法计算：1项适用指标未打分（首个在 部门整体!F${ITEM_ROW(2)}）；补齐后即可计算总分和换算得分。`);
   });
 
+  test('a score above its 分值 and a negative one: no 总分, 换算得分 or grade is written; the total cell says why', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, score: 25 } : i.l3 === '绩效目标合理性' ? { ...i, score: -5, reason: 'x' } : i));
+    const a = analyse(dept(items));
+    expect(where(a, 'dept.score-above-weight')).toEqual([`部门整体!F${ITEM_ROW(0)}`]);
+    expect(where(a, 'dept.score-negative')).toEqual([`部门整体!F${ITEM_ROW(3)}`]);
+    expect(issue(a, 'total.not-filled', `部门整体!F${TOTAL_ROW(items)}`).message)
+      .toBe(`有错误未修正，未回填部门整体自评总分、换算得分和评价等级：F${ITEM_ROW(0)}、F${ITEM_ROW(3)}的自评得分或分值有误；修正后再回填。`);
+    expect(a.plan.writes.filter((w) => w.col === 5 && w.row >= TOTAL_ROW(items) - 1)).toEqual([]);
+    expect([a.model.departments[0].score, a.model.departments[0].grade]).toEqual([null, null]);
+    const text = reportText(summarise(a, dept(items)).document);
+    expect(text).toContain('有2项指标的自评得分或分值有误（预算编制合理性、绩效目标合理性），部门整体总分、换算得分和评价等级未计算。');
+    expect(text).not.toContain('扣35.00分');
+  });
+
+  test('an unreadable score is said once, as unreadable, not also as "未填写"', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, score: '二十' } : i));
+    const a = analyse(dept(items));
+    expect(a.issues.filter((i) => i.cell === `F${ITEM_ROW(0)}`).map((i) => i.rule)).toEqual(['cell.not-number']);
+    expect(where(a, 'total.not-filled')).toEqual([`部门整体!F${TOTAL_ROW(items)}`]);
+  });
+
   test('分值 of the scored rows that do not make 100: a warning at the total 分值 cell', () => {
     const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, weight: 15, score: 15 } : i));
     const a = analyse(dept(items));

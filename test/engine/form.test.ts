@@ -84,6 +84,14 @@ describe('figures typed on the form that filling replaces are said first', () =>
   });
 });
 
+test('a form whose typed score is outside its band gets no 总分 and no grade, and says so at the 总分 cell', () => {
+  const indicators = full.map((i) => (i.l3 === '普及足球运动' ? { ...i, score: 20 } : i));
+  const a = analyse(form({ budget: 100, executed: 100, indicators }));
+  expect(where(a, 'qual.out-of-band')).toEqual(['自评表!I18']);
+  expect([planned(a, '自评表!I20'), planned(a, '自评表!H21')]).toEqual([undefined, undefined]);
+  expect(issue(a, 'total.not-filled', '自评表!I20').message).toBe('项目“校园足球扶持资金”：有错误未修正，未回填总分和评价等级：I18的分值或得分有误；修正后再回填。');
+});
+
 describe('indicators, totals and grade on the form', () => {
   test('scores, 总分 and 评价等级 go to I14…I19, H20/I20 and H21', () => {
     const a = analyse(form({ budget: 100, executed: 95 }));

@@ -234,6 +234,46 @@ describe('绩效目标实现程度 as typed: plain percents are percents, never 
   });
 });
 
+describe('no score or grade over inputs with errors', () => {
+  const workbook = (weights: number[], score: number | string | null = null) => book(
+    sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'], [1, '甲项目', 100, 100, null, null, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', weights[0], null, null],
+      [null, '效益指标', '社会效益指标', 'b', '明显改善', '达成年度指标', weights[1], score, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', weights[2], null, null],
+    ]),
+  );
+
+  test('weights adding up to 150: no 150.00 and no 优; the score cell says why', () => {
+    const a = analyse(workbook([60, 60, 20]));
+    expect([planned(a, '项目汇总表!F2'), planned(a, '项目汇总表!G2')]).toEqual([undefined, undefined]);
+    expect(a.model.projects[0].score).toBeNull();
+    expect(issue(a, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：各项分值合计不是100分；修正后再回填。');
+    // The indicator scores the rules give are still written.
+    expect(planned(a, '绩效指标表!H2')).toBe(60);
+  });
+
+  test('a qualitative score above its 分值, or text where a score belongs: nothing is written over it or on top of it', () => {
+    const above = analyse(workbook([50, 30, 10], 35));
+    expect(where(above, 'score.above-weight')).toEqual(['绩效指标表!H3']);
+    expect(issue(above, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：H3的分值或得分有误；修正后再回填。');
+    expect(planned(above, '项目汇总表!F2')).toBeUndefined();
+    const text = analyse(workbook([50, 30, 10], '良好'));
+    expect(where(text, 'cell.not-number')).toEqual(['绩效指标表!H3']);
+    expect(planned(text, '绩效指标表!H3')).toBeUndefined(); // no suggested 30 over the unit's text
+    expect(where(text, 'total.not-filled')).toEqual(['项目汇总表!F2']);
+  });
+
+  test('an unreadable 分值 gets its one message, not a second "未填写分值"', () => {
+    const a = analyse(workbook(['#DIV/0!' as unknown as number, 30, 10]));
+    expect(a.issues.filter((i) => i.cell === 'G2').map((i) => [i.rule, i.message])).toEqual([
+      ['cell.error-value', '项目“甲项目”：“分值”为错误值 #DIV/0!；请修正公式或改填数值。'],
+    ]);
+    expect(where(a, 'total.not-filled')).toEqual(['项目汇总表!F2']);
+  });
+});
+
 describe('the 合计 row\'s execution rate', () => {
   const list = (executed: Array<number | string | null>) => book(sheet('项目汇总表', [
     ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'],

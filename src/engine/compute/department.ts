@@ -122,14 +122,23 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
   }
 }
 
-/** Checks each row; returns the applicable rows whose score or 分值 is missing (they keep the total open). */
+/**
+ * Checks each row; returns the applicable rows whose score or 分值 is missing (they keep the total open).
+ * Rows whose score or 分值 has an error are marked invalid: no total is written over them.
+ */
 function checkItems(dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): DepartmentItem[] {
   const open: DepartmentItem[] = [];
   for (const item of dept.items) {
     const add = (rule: Parameters<Findings['add']>[0], col: number, params = {}) => findings.add(rule, dept.sheet, item.row, col >= 0 ? col : dept.cols.score, params);
     if (item.kind === 'unscored') continue;
+    // A cell that cannot be read was said where it was read; it is wrong, not missing.
+    if (item.unreadable && (item.kind === 'deduction' || item.applicable)) {
+      item.invalid = true;
+      continue;
+    }
     if (item.kind === 'deduction') {
       if (item.score !== null && item.weight !== null && item.score.abs().gt(item.weight)) {
+        item.invalid = true;
         add('dept.deduction-above-cap', dept.cols.score, { score: formatScore(item.score.abs()), weight: formatScore(item.weight) });
       }
       continue;
@@ -155,8 +164,10 @@ function checkItems(dept: Department, profile: ScoringProfile, findings: Finding
       continue;
     }
     if (item.score.isNegative()) {
+      item.invalid = true;
       add('dept.score-negative', dept.cols.score, { score: formatScore(item.score) });
     } else if (item.score.gt(item.weight)) {
+      item.invalid = true;
       add('dept.score-above-weight', dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
     } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && !byRule(item)) {
       add('dept.reason-missing', dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
@@ -187,7 +198,7 @@ function categoriesOf(dept: Department, open: DepartmentItem[], profile: Scoring
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, name: item.level1, weight: ZERO, score: ZERO }));
     g.weight = g.weight.plus(c.weight);
-    g.score = open.includes(item) || g.score === null ? null : g.score.plus(c.score);
+    g.score = open.includes(item) || item.invalid || g.score === null ? null : g.score.plus(c.score);
   }
   const order = profile.departmentTable.categories.map(labelKey);
   const rank = (key: string) => {
@@ -215,6 +226,17 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
   }
   if (dept.totalRow !== null && allWeights) plan.set(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight');
 
+  const invalid = dept.items.filter((i) => i.invalid);
+  if (invalid.length > 0) {
+    // A total over a wrong score is a number the workbook cannot support: said at the total, not written.
+    const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.score) : at(invalid[0].row, dept.cols.score);
+    const cells = invalid.slice(0, 3).map((i) => toA1(i.row, dept.cols.score)).join('、');
+    const more = invalid.length > 3 ? `等${invalid.length}处` : '';
+    findings.add('total.not-filled', anchor.sheet, anchor.row, anchor.col, {
+      what: '部门整体自评总分、换算得分和评价等级', whatEn: 'The department total, converted score and grade',
+      why: `${cells}${more}的自评得分或分值有误`, whyEn: `the score or weight at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} is wrong`,
+    });
+  }
   if (open.length > 0) {
     const first = open[0];
     const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.score) : at(first.row, dept.cols.score);
@@ -223,6 +245,8 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
     findings.add('dept.total-open', anchor.sheet, anchor.row, anchor.col, {
       count: open.length, what: what[0], whatEn: what[1], first: `${dept.sheet}!${toA1(first.row, dept.cols.score)}`,
     });
+  }
+  if (invalid.length > 0 || open.length > 0) {
     if (dept.totalRow !== null) plan.checkFormulaError(at(dept.totalRow, dept.cols.score));
     return;
   }

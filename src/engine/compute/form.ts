@@ -1,6 +1,7 @@
 // One 项目支出绩效自评表: fund rows add up, execution rate and score, indicator scores, weights,
 // the 总分 row and the grade; every computed cell goes into the plan.
 
+import { toA1 } from '../address';
 import { Dec, formatPercent, formatScore, round2, sum } from '../decimal';
 import type { Findings } from '../findings';
 import type { Form, FundRow, Indicator, NumberCell } from '../model';
@@ -51,9 +52,10 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const weightAnchor = totalRow !== null && form.totalCols.weight >= 0
     ? { sheet: form.sheet, row: totalRow, col: form.totalCols.weight }
     : form.nameCell;
-  checkWeights(form.indicators, weight, weightAnchor, profile, findings);
+  const weightsOk = checkWeights(form.indicators, weight, weightAnchor, profile, findings);
 
-  const total = formTotal(execution.score, form.indicators);
+  const blocked = totalBlocked(form.indicators, weightsOk);
+  const total = blocked ? null : formTotal(execution.score, form.indicators);
   const totalWeight = form.indicators.every((i) => i.weight !== null) ? weight.plus(sum(form.indicators.map((i) => i.weight as Dec))) : null;
   if (totalRow !== null) {
     if (totalWeight) plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.weight }, totalWeight, 'totalWeight');
@@ -64,11 +66,28 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
       plan.checkFormulaError({ sheet: form.sheet, row: totalRow, col: form.totalCols.score });
     }
   }
+  const said = totalRow !== null && form.totalCols.score >= 0 ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.gradeCell;
+  if (blocked && said) findings.add('total.not-filled', said.sheet, said.row, said.col, { ...blocked, what: '总分和评价等级', whatEn: 'The total and the grade' });
   const grade = total ? gradeOf(total, profile) : null;
   if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(total as Dec) } });
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
   checkConsistency(form.indicators, execution.score, weight, anchor, profile, findings);
   return { executionRate: execution.rate, executionScore: execution.score, executionWeight: weight, score: total, grade };
+}
+
+/**
+ * Why no total may be written over these indicators: weights that do not make 100, or indicators whose
+ * weight or typed score has an error (a total over them would write a number the workbook cannot
+ * support). Null when there is none.
+ */
+export function totalBlocked(indicators: Indicator[], weightsOk: boolean): { why: string; whyEn: string } | null {
+  const invalid = indicators.filter((i) => i.invalid && !i.classified);
+  if (weightsOk && invalid.length === 0) return null;
+  const cells = invalid.slice(0, 3).map((i) => toA1(i.row, i.weight === null ? i.cols.weight : i.cols.score)).join('、');
+  const more = invalid.length > 3 ? `等${invalid.length}处` : '';
+  const why = [weightsOk ? '' : '各项分值合计不是100分', invalid.length ? `${cells}${more}的分值或得分有误` : ''].filter(Boolean);
+  const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} is wrong` : ''].filter(Boolean);
+  return { why: why.join('，'), whyEn: whyEn.join('; ') };
 }
 
 /** 总分 = execution score + Σ indicator scores, each rounded to 2 decimals first; null while any is unknown. */

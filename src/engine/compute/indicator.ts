@@ -38,7 +38,9 @@ export function evaluateIndicator(ind: Indicator, profile: ScoringProfile, findi
   }
   const weight = ind.weight;
   if (weight === null) {
-    if (ind.cols.weight >= 0) add('weight.missing', ind.cols.weight);
+    // An unreadable 分值 was said where it was read; a blank one is said here.
+    if (ind.cols.weight >= 0 && !ind.unreadable.weight) add('weight.missing', ind.cols.weight);
+    ind.invalid = true;
     return;
   }
   const target = ind.target;
@@ -49,7 +51,10 @@ export function evaluateIndicator(ind: Indicator, profile: ScoringProfile, findi
   }
 
   if (target.kind === 'quantitative') {
-    if (!scoreQuantitative(ind, target, weight, profile, add)) return;
+    if (!scoreQuantitative(ind, target, weight, profile, add)) {
+      checkAboveWeight(ind, weight, add); // a typed score that could not be checked still cannot exceed 分值
+      return;
+    }
   } else if (target.kind === 'date') {
     if (!scoreTime(ind, target, weight, profile, year, add)) return;
   } else if (!scoreQualitative(ind, weight, profile, add)) {
@@ -160,13 +165,20 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
 function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profile: ScoringProfile, add: Add): boolean {
   ind.qualitative = level;
   const band = qualitativeBand(level, weight, profile);
+  if (ind.scoreEntered === null && ind.unreadable.score) {
+    // Text in the 得分 cell (said where it was read) is the unit's to correct: nothing is suggested over it.
+    ind.invalid = true;
+    return false;
+  }
   if (ind.scoreEntered === null) {
     ind.score = round2(weight.times(profile.qualitativeDefaults[level]));
     ind.scoreSource = 'suggested';
     if (ind.cols.score >= 0) add('qual.default-filled', ind.cols.score, { grade: LEVEL_NAMES[level], score: formatScore(ind.score), range: bandText(band) });
   } else if (ind.scoreEntered.gt(weight)) {
+    ind.invalid = true;
     add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
   } else if (!inBand(ind.scoreEntered, band)) {
+    ind.invalid = true;
     add('qual.out-of-band', ind.cols.score, { grade: LEVEL_NAMES[level], range: bandText(band), score: formatScore(ind.scoreEntered) });
     // A met answer scored below its band: the score is wrong (said), the target was not missed.
     if (level === 'achieved') return false;
@@ -178,12 +190,16 @@ function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profi
 function notMetWithFullScore(ind: Indicator, weight: Dec, profile: ScoringProfile, add: Add): void {
   const band = qualitativeBand('achieved', weight, profile);
   if (ind.scoreEntered !== null && inBand(ind.scoreEntered, band)) {
+    ind.invalid = true;
     add('qual.not-met-full', ind.cols.score, { text: shortText(ind.actualText), score: formatScore(ind.scoreEntered), range: bandText(band), limit: formatScore(band.min) });
   }
 }
 
 function checkAboveWeight(ind: Indicator, weight: Dec, add: Add): void {
-  if (ind.scoreEntered?.gt(weight)) add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
+  if (ind.score === ind.scoreEntered && ind.scoreEntered?.gt(weight)) {
+    ind.invalid = true;
+    add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
+  }
 }
 
 /** 偏差原因 is required below full points, and at ≥ 130 % of a positive or equal target (RULES.md §1.5). */

@@ -11,7 +11,7 @@ import { toA1 } from '../address';
 import { computeExecution } from './execution';
 import { executionRate, gradeOf } from './scoring';
 import { checkWeights, isExecutionIndicator } from './weights';
-import { formTotal } from './form';
+import { formTotal, totalBlocked } from './form';
 
 export interface ProjectScore {
   executionRate: Dec | null;
@@ -45,10 +45,10 @@ export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder):
   }
 }
 
-/** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown. */
+/** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown or in error. */
 export function indicatorCompletion(indicators: Indicator[]): Dec | null {
   const own = indicators.filter((i) => !isExecutionIndicator(i));
-  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null)) return null;
+  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null || i.invalid)) return null;
   const weights = sum(own.map((i) => i.weight as Dec));
   return weights.gt(0) ? sum(own.map((i) => i.score as Dec)).div(weights) : null;
 }
@@ -204,11 +204,14 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
 
   planIndicatorScores(p.indicators, plan);
   const first = p.indicators[0];
-  checkWeights(p.indicators, weight, { sheet: first.sheet, row: first.row, col: first.cols.weight >= 0 ? first.cols.weight : first.cols.level3 }, profile, findings);
+  const weightsOk = checkWeights(p.indicators, weight, { sheet: first.sheet, row: first.row, col: first.cols.weight >= 0 ? first.cols.weight : first.cols.level3 }, profile, findings);
   // A list that scores 预算执行率 as an indicator row carries its execution score itself.
   const ownRow = p.indicators.some(isExecutionIndicator);
-  p.score = formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
+  const blocked = totalBlocked(p.indicators, weightsOk);
+  p.score = blocked ? null : formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
   p.grade = p.score ? gradeOf(p.score, profile) : null;
+  const said = row?.cols.score ?? row?.cols.grade;
+  if (blocked && row && said !== undefined) findings.add('total.not-filled', row.sheet, row.row, said, { ...blocked, what: '自评得分和评价等级', whatEn: 'The score and the grade' });
   if (!ownRow) checkConsistency(p.indicators, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
 }
 

@@ -126,15 +126,20 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     if (text('level2')) level2 = text('level2');
     if (!text('level3') && !text('weight') && !text('score')) continue;
     const level3 = text('level3') || level2;
-    const weight = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS)?.value ?? null;
-    const score = readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS)?.value ?? null;
+    const weightCell = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS);
+    const scoreCell = readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS);
+    const weight = weightCell?.value ?? null;
+    const score = scoreCell?.value ?? null;
     const standard = text('standard') || tableStandard(profile, level3);
+    const unreadable = weightCell?.unreadable === true || scoreCell?.unreadable === true;
+    const kind = itemKind([level1, level2, level3], weight, score, profile);
     items.push({
       row,
       level1,
       level2,
       level3,
-      kind: itemKind([level1, level2, level3], weight, score, profile),
+      // A row whose 分值 or score cannot be read is an item, not a heading.
+      kind: kind === 'unscored' && unreadable ? 'scored' : kind,
       standard,
       rule: parseStandard(standard),
       rate: rateIndex.get(key(level3)) ?? null,
@@ -144,6 +149,8 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
       expected: null,
       applicable: !NOT_APPLICABLE.test(fold(text('applicable')).trim()),
       reason: text('reason'),
+      unreadable,
+      invalid: false,
     });
   }
 

@@ -122,6 +122,8 @@ export function readIndicatorRows(
       target,
       cols: { project: col('project'), level1: col('level1'), level3: col('level3'), target: col('target'), actual: col('actual'), weight: col('weight'), score: col('score'), reason: col('reason') },
       weight: weight?.value ?? null,
+      unreadable: { weight: weight?.unreadable === true, score: score?.unreadable === true },
+      invalid: false,
       score: null,
       scoreEntered: score?.value ?? null,
       scoreSource: 'entered',

@@ -45,6 +45,8 @@ export interface DepartmentFacts {
   notApplicable: DepartmentItem[];
   /** Applicable scored rows without a score or a 分值: they keep the total open. */
   open: DepartmentItem[];
+  /** Rows whose score or 分值 has an error (unreadable, negative, above 分值): no total stands on them. */
+  invalid: DepartmentItem[];
   /** The 总分 typed in the sheet when it differs from the sum of the items. */
   statedTotal: Dec | null;
 }
@@ -99,14 +101,15 @@ export function departmentFacts(d: Department, profile: ScoringProfile, statedTo
     figures,
     rates,
     lost: scored
-      .filter((i) => i.score !== null && i.weight !== null && i.score.lt(i.weight))
+      .filter((i) => !i.invalid && i.score !== null && i.weight !== null && i.score.lt(i.weight))
       .map((i) => ({ item: i, lost: (i.weight as Dec).minus(i.score as Dec), reason: reasonOf(i) })),
     bonus: d.items.filter((i) => i.kind === 'bonus' && i.applicable && i.score !== null && !i.score.isZero()),
     deductions: d.items
-      .filter((i) => i.kind === 'deduction' && i.score !== null && !i.score.isZero())
+      .filter((i) => i.kind === 'deduction' && !i.invalid && i.score !== null && !i.score.isZero())
       .map((i) => ({ item: i, lost: (i.score as Dec).abs(), reason: quoted(i.reason) })),
     notApplicable: d.items.filter((i) => (i.kind === 'scored' || i.kind === 'bonus') && !i.applicable),
-    open: scored.filter((i) => i.score === null || i.weight === null),
+    open: scored.filter((i) => !i.invalid && (i.score === null || i.weight === null)),
+    invalid: d.items.filter((i) => i.invalid),
     statedTotal: statedTotal !== null && d.score !== null && statedTotal.minus(d.score).abs().gt(profile.tolerance) ? statedTotal : null,
   };
 }

@@ -55,6 +55,8 @@ export class DepartmentPart {
         f.notApplicable.length ? `${f.notApplicable.length}项指标不适用，适用指标满分${score(d.weight as Dec)}分` : '',
       ].filter(Boolean);
       line(`部门整体支出绩效自评得分${score(d.score)}分${parts.length ? `（${parts.join('；')}）` : ''}，换算为百分制得分${score(d.converted)}分，评价等级为“${d.grade}”。`);
+    } else if (f.invalid.length) {
+      line(`有${f.invalid.length}项指标的自评得分或分值有误（${listing(f.invalid.map(itemName))}），部门整体总分、换算得分和评价等级未计算。`);
     } else if (f.open.length) {
       const what = f.open.every((i) => i.score === null) ? '自评得分' : f.open.every((i) => i.weight === null) ? '分值' : '自评得分或分值';
       line(`有${f.open.length}项适用指标未填写${what}（${listing(f.open.map(itemName))}），部门整体总分、换算得分和评价等级无法计算。`);
@@ -107,6 +109,7 @@ export class DepartmentPart {
     const out: string[] = [];
     if (f.lost.length) out.push(`部门整体绩效自评中${f.lost.length}项指标扣分：${f.lost.map((l) => `${itemName(l.item)}扣${score(l.lost)}分`).join('、')}。`);
     if (f.deductions.length) out.push(`扣分项${f.deductions.length}项：${f.deductions.map((l) => `${itemName(l.item)}扣${score(l.lost)}分`).join('、')}。`);
+    if (f.invalid.length) out.push(`部门整体绩效自评表有${f.invalid.length}项指标的自评得分或分值有误（${listing(f.invalid.map(itemName))}）。`);
     if (f.open.length) out.push(`部门整体绩效自评表有${f.open.length}项适用指标未填写自评得分或分值。`);
     const undefinedRates = f.rates.filter((r) => r.value === null);
     if (undefinedRates.length) out.push(`${undefinedRates.map((r) => `${r.name}无法计算（${r.why}）`).join('，')}。`);
@@ -121,7 +124,7 @@ export class DepartmentPart {
     if (items.length) out.push(`针对扣分的${items.length}项指标（${listing(items.map((l) => itemName(l.item)))}）逐项分析原因，落实整改。`);
     const unexplained = items.filter((l) => l.reason === null).length;
     if (unexplained) out.push(`为尚未说明扣分原因的${unexplained}项指标补充扣分原因。`);
-    if (f.open.length || f.statedTotal !== null) out.push('补齐并核对部门整体绩效自评表的各项得分和总分。');
+    if (f.open.length || f.invalid.length || f.statedTotal !== null) out.push('补齐并核对部门整体绩效自评表的各项得分和总分。');
     return out;
   }
 }
