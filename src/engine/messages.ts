@@ -209,6 +209,11 @@ export const RULES = {
     zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
     en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
   },
+  'total.weight-differs': {
+    severity: 'warning',
+    zh: (p) => `分值合计填写为${p.stated}，各项分值之和为${p.value}；此单元格未改写，请核对。`,
+    en: (p) => `The total weight is written as ${p.stated} but the items' weights add up to ${p.value}; the cell is left as it is: check it.`,
+  },
   'total.not-filled': {
     severity: 'warning',
     zh: (p) => `有错误未修正，未回填${p.what}：${p.why}；修正后再回填。`,

@@ -124,6 +124,26 @@ export class PlanBuilder {
     }
   }
 
+  /**
+   * Plans `value` only where the cell is blank (a formula there is checked as by `set`): a different
+   * value the unit typed is kept and said by `differs`, never overwritten.
+   */
+  setIfBlank(pos: CellPos, value: Dec, kind: WriteKind, differs: Replacing): void {
+    const grid = this.grids.get(pos.sheet);
+    if (!grid || pos.col < 0 || pos.row < 0) return;
+    const area = grid.merge(pos.row, pos.col);
+    const at = area ? { sheet: pos.sheet, row: area.top, col: area.left } : pos;
+    const before = this.valueAt(at);
+    if (this.hasFormula(at) || isBlankLike(before)) {
+      this.set(at, value, kind);
+      return;
+    }
+    const parsed = parseValue(before);
+    if (parsed.kind === 'number' && round2(parsed.value).eq(round2(value))) return;
+    const stated = parsed.kind === 'number' ? formatScore(parsed.value) : shortText(cellText(before));
+    this.findings.add(differs.rule, at.sheet, at.row, at.col, { ...differs.params, stated, value: formatScore(value) });
+  }
+
   hasFormula(pos: CellPos): boolean {
     return this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col)) != null;
   }

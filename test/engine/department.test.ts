@@ -149,6 +149,20 @@ describe('scores, total, converted score and grade', () => {
     expect(where(analyse(dept()), 'dept.weights-total')).toEqual([]);
   });
 
+  test('a stated 分值 total that differs from its items is said and kept; a blank one is filled', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, weight: 30, score: 30 } : i));
+    const typed = dept(items);
+    typed.sheets[0].values[TOTAL_ROW(items) - 1][4] = 100;
+    const a = analyse(typed);
+    expect(planned(a, `部门整体!E${TOTAL_ROW(items)}`)).toBeUndefined();
+    expect(issue(a, 'total.weight-differs', `部门整体!E${TOTAL_ROW(items)}`)).toMatchObject({
+      severity: 'warning', message: '分值合计填写为100，各项分值之和为110；此单元格未改写，请核对。',
+    });
+    const blank = dept(items);
+    blank.sheets[0].values[TOTAL_ROW(items) - 1][4] = null;
+    expect(planned(analyse(blank), `部门整体!E${TOTAL_ROW(items)}`)).toBe(110);
+  });
+
   test('filling twice changes nothing the second time', () => {
     const snap = dept();
     const first = analyse(snap);

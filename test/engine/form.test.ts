@@ -92,6 +92,14 @@ test('a form whose typed score is outside its band gets no 总分 and no grade, 
   expect(issue(a, 'total.not-filled', '自评表!I20').message).toBe('项目“校园足球扶持资金”：有错误未修正，未回填总分和评价等级：I18的分值或得分有误；修正后再回填。');
 });
 
+test('a typed 分值 total on the form that differs from its items is said and kept, never overwritten', () => {
+  const wb = form({ budget: 100, executed: 100 });
+  wb.sheets[0].values[19][7] = 90;
+  const a = analyse(wb);
+  expect(planned(a, '自评表!H20')).toBeUndefined();
+  expect(issue(a, 'total.weight-differs', '自评表!H20').message).toBe('项目“校园足球扶持资金”：分值合计填写为90，各项分值之和为100；此单元格未改写，请核对。');
+});
+
 describe('indicators, totals and grade on the form', () => {
   test('scores, 总分 and 评价等级 go to I14…I19, H20/I20 and H21', () => {
     const a = analyse(form({ budget: 100, executed: 95 }));

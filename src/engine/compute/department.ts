@@ -224,7 +224,8 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
     const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.weight) : at(weighted[0].row, dept.cols.weight);
     findings.add('dept.weights-total', anchor.sheet, anchor.row, anchor.col, { total: formatScore(allWeights) });
   }
-  if (dept.totalRow !== null && allWeights) plan.set(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight');
+  // A stated 分值 total that differs from its items is the unit's to check: said, not overwritten.
+  if (dept.totalRow !== null && allWeights) plan.setIfBlank(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight', { rule: 'total.weight-differs' });
 
   const invalid = dept.items.filter((i) => i.invalid);
   if (invalid.length > 0) {

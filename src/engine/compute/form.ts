@@ -58,7 +58,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const total = blocked ? null : formTotal(execution.score, form.indicators);
   const totalWeight = form.indicators.every((i) => i.weight !== null) ? weight.plus(sum(form.indicators.map((i) => i.weight as Dec))) : null;
   if (totalRow !== null) {
-    if (totalWeight) plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.weight }, totalWeight, 'totalWeight');
+    if (totalWeight) plan.setIfBlank({ sheet: form.sheet, row: totalRow, col: form.totalCols.weight }, totalWeight, 'totalWeight', { rule: 'total.weight-differs' });
     if (total) {
       // A typed 总分 that is not the sum of its items (a real report stated 94 for items adding up to 97).
       plan.set({ sheet: form.sheet, row: totalRow, col: form.totalCols.score }, total, 'totalScore', { rule: 'total.mismatch', params: { what: '总分', whatEn: 'The total', sum: formatScore(total) } });
