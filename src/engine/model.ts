@@ -159,6 +159,8 @@ export interface DepartmentItem {
   scoreSource: 'entered' | 'computed';
   /** The score the rule gives for the computed rate, when it can. */
   expected: Dec | null;
+  /** The entered score is none the 评分标准 allows for the computed rate (said at its cell; the unit's score stands). */
+  differsFromStandard: boolean;
   applicable: boolean;
   reason: string;
   /** The 分值 or 自评得分 cell held text or an error value (reported where it was read), not a blank. */

@@ -295,7 +295,7 @@ describe('department items: full, short without a reason, unscored', () => {
   });
 });
 
-test('bonus and deduction rows, and points lost by the 评分标准 with the rate as their reason', () => {
+test('bonus and deduction rows, and points lost by the 评分标准 with the rate behind them (the tool\'s calculation, not the unit\'s reason)', () => {
   const spec = departmentSheet('部门整体', '红旗乡人民政府2025年度部门整体支出绩效自评表', {
     base: [['全年预算数', 1000], ['全年执行数', 900], ['政府采购预算数', 100], ['实际政府采购金额', 80]],
     rates: ['预算执行率', '政府采购执行率'],
@@ -309,13 +309,35 @@ test('bonus and deduction rows, and points lost by the 评分标准 with the rat
   });
   const { text, summary } = draft(book(fromSpec(spec)));
   expect(text).toContain('部门整体支出绩效自评得分94.00分（含加分3.00分；已减去扣分项2.00分），换算为百分制得分89.52分，评价等级为“良”。');
-  expect(text).toContain('预算执行率（预算执行）：分值30.00分，自评得分27.00分，扣3.00分。原因：按评分标准，预算执行率为90.00%。');
-  expect(text).toContain('政府采购执行率（预算执行）：分值20.00分，自评得分16.00分，扣4.00分。原因：按评分标准，政府采购执行率为80.00%。');
+  expect(text).toContain('预算执行率（预算执行）：分值30.00分，自评得分27.00分，扣3.00分。按评分标准计算：预算执行率为90.00%，应得27.00分。');
+  expect(text).toContain('政府采购执行率（预算执行）：分值20.00分，自评得分16.00分，扣4.00分。按评分标准计算：政府采购执行率为80.00%，应得16.00分。');
+  expect(text).not.toContain('原因：按评分标准');
+  expect(text).toContain('针对扣分的2项指标和1个扣分项（预算执行率、政府采购执行率、审计发现问题）逐项分析原因，落实整改。');
   expect(text).toContain('扣分项“审计发现问题”：扣2.00分。原因：审计发现2个问题。');
   expect(text).toContain('加分项“改革创新”：加3.00分。');
   const table = summary.document.blocks.find((b) => b.kind === 'table' && b.caption.includes('按一级指标'));
   expect(table?.kind === 'table' && table.rows).toEqual([['预算执行', 50, 43], ['预算绩效', 50, 50], ['加分项', 5, 3], ['扣分项', 0, -2], ['合计', 105, 94]]);
   expect(text).not.toContain('均得满分');
+});
+
+test('scores typed otherwise than their 评分标准 gives are said with both figures, under 存在的问题 too', () => {
+  const spec = departmentSheet('部门整体', '红旗乡人民政府2025年度部门整体支出绩效自评表', {
+    base: [['全年预算数', 1000], ['全年执行数', 900], ['政府采购预算数', 100], ['实际政府采购金额', 75]],
+    rates: ['预算执行率', '政府采购执行率'],
+    indicators: [
+      { l1: '预算执行', l2: '预算执行管理', l3: '预算执行率', standard: '预算执行率≥95%得20分；90%(含)-95%得15分；90%以下不得分', weight: 20, score: 20 },
+      { l1: '预算执行', l2: '预算执行管理', l3: '政府采购执行率', standard: '按完成比例计分', weight: 10, score: 7.5 },
+      { l1: '预算绩效', l2: '预算绩效管理', l3: '绩效目标合理性', standard: '明确细化得70分', weight: 70, score: 70 },
+    ],
+  });
+  const { text, summary } = draft(book(fromSpec(spec)));
+  expect(summary.facts.department!.standardDiffers.map((d) => [d.item.level3, d.expected.toString()])).toEqual([['预算执行率', '15']]);
+  expect(text).toContain('部门整体支出绩效自评得分97.50分，换算为百分制得分97.50分，评价等级为“优”。');
+  expect(text).toContain('其中1项指标的自评得分与按评分标准计算的结果不一致（见“存在的问题及原因”），以上得分按自评表填写的得分计算。');
+  expect(text).toContain('扣分的指标1项，共扣2.50分：');
+  expect(text).toContain('另有1项指标的自评得分与评分标准计算结果不一致：预算执行率填写20.00分，按评分标准（预算执行率为90.00%）应为15.00分。');
+  expect(text).toContain('2. 1项指标的自评得分与评分标准计算结果不一致：预算执行率填写20.00分，按评分标准（预算执行率为90.00%）应为15.00分。');
+  expect(text).toContain('按评分标准复核1项指标的自评得分（预算执行率）。');
 });
 
 describe('a stated total that disagrees with its items', () => {

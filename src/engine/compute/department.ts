@@ -115,6 +115,7 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
     item.scoreSource = 'computed';
     plan.set({ sheet: dept.sheet, row: item.row, col: dept.cols.score }, result.expected, 'departmentScore');
   } else if (!result.accepted.some((a) => a.minus(item.score as Dec).abs().lte(profile.tolerance))) {
+    item.differsFromStandard = true;
     findings.add('dept.rule-differs', dept.sheet, item.row, dept.cols.score, {
       standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value),
       expected: formatScore(result.expected), score: formatScore(item.score),

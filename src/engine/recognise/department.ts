@@ -147,6 +147,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
       score,
       scoreSource: 'entered',
       expected: null,
+      differsFromStandard: false,
       applicable: !NOT_APPLICABLE.test(fold(text('applicable')).trim()),
       reason: text('reason'),
       unreadable,
