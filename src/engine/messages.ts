@@ -209,6 +209,11 @@ export const RULES = {
     zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
     en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
   },
+  'total.formula-differs': {
+    severity: 'warning',
+    zh: (p) => `${p.cells}保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填${p.what}；请核对公式后再回填。`,
+    en: (p) => `${p.whatEn} are not filled in: the formula kept at ${p.cellsEn} shows another score than the rules give, or none that can be checked; check it, then fill again.`,
+  },
   'total.weight-differs': {
     severity: 'warning',
     zh: (p) => `分值合计填写为${p.stated}，各项分值之和为${p.value}；此单元格未改写，请核对。`,

@@ -46,6 +46,8 @@ export interface Indicator {
    * score above 分值 or outside its band): no total, converted score or grade is written over it.
    */
   invalid: boolean;
+  /** The 得分 cell keeps the unit's formula, which shows another score than the rules give: nothing is built on it. */
+  formulaDiffers: boolean;
   /** The score after computing: computed (quantitative), chosen by the unit or suggested (qualitative), or null. */
   score: Dec | null;
   /** The score typed in the sheet, if any. */

@@ -40,8 +40,9 @@ export class PlanBuilder {
   constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
 
   /**
-   * Plans `value` for a computed cell. Returns false when the cell keeps the user's formula. A different
-   * value typed there is said at the cell, by `replacing` (else as a plain replacement).
+   * Plans `value` for a computed cell. A different value typed there is said at the cell, by `replacing`
+   * (else as a plain replacement). Returns false when the cell keeps the user's formula and it does not
+   * show `value` (a different result, an error, or none): what is built on the cell must not assume it.
    */
   set(pos: CellPos, value: Dec | string, kind: WriteKind, replacing?: Replacing): boolean {
     const grid = this.grids.get(pos.sheet);
@@ -58,10 +59,7 @@ export class PlanBuilder {
     const isRate = RATE_KINDS.includes(kind);
     const before = grid.value(row, col);
     const formula = grid.formula(cell);
-    if (formula !== null) {
-      this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
-      return false;
-    }
+    if (formula !== null) return this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
     if (typeof value === 'string') {
       if (cellText(before) === value) return true;
       this.sayReplaced(pos.sheet, row, col, before, value, isRate, replacing);
@@ -97,17 +95,18 @@ export class PlanBuilder {
     this.findings.add(replacing?.rule ?? 'cell.replaced', sheet, row, col, { ...replacing?.params, stated, value: shown });
   }
 
-  private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): void {
+  /** A kept formula's result against the rules' value: true when it shows that value, else said at its cell. */
+  private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): boolean {
     const shown = typeof expected === 'string' ? expected : isRate ? formatPercent(expected) : formatScore(expected);
     const code = errorCode(result);
     const f = shortText(`=${formula.replace(/^=/, '')}`, 40);
     if (this.grids.get(sheet)?.formulaWithoutResult(row, col) != null) {
       this.findings.add('formula.no-result', sheet, row, col, { formula: f, expected: shown });
-      return;
+      return false;
     }
     if (code) {
       this.findings.add('formula.error', sheet, row, col, { formula: f, code, expected: shown });
-      return;
+      return false;
     }
     const parsed = parseValue(result);
     let same: boolean;
@@ -122,6 +121,7 @@ export class PlanBuilder {
       const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result)) || '—';
       this.findings.add('formula.differs', sheet, row, col, { formula: f, actual, expected: shown });
     }
+    return same;
   }
 
   /**

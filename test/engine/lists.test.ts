@@ -257,7 +257,7 @@ describe('no score or grade over inputs with errors', () => {
   test('a qualitative score above its 分值, or text where a score belongs: nothing is written over it or on top of it', () => {
     const above = analyse(workbook([50, 30, 10], 35));
     expect(where(above, 'score.above-weight')).toEqual(['绩效指标表!H3']);
-    expect(issue(above, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：H3的分值或得分有误；修正后再回填。');
+    expect(issue(above, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：绩效指标表!H3的分值或得分有误；修正后再回填。');
     expect(planned(above, '项目汇总表!F2')).toBeUndefined();
     const text = analyse(workbook([50, 30, 10], '良好'));
     expect(where(text, 'cell.not-number')).toEqual(['绩效指标表!H3']);
@@ -271,6 +271,32 @@ describe('no score or grade over inputs with errors', () => {
       ['cell.error-value', '项目“甲项目”：“分值”为错误值 #DIV/0!；请修正公式或改填数值。'],
     ]);
     expect(where(a, 'total.not-filled')).toEqual(['项目汇总表!F2']);
+  });
+});
+
+describe('a score cell that keeps the unit\'s formula', () => {
+  const workbook = (result: number) => book(
+    sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'], [1, '甲项目', 100, 76.245, null, null, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 50, result, 'x'],
+      [null, '效益指标', '社会效益指标', 'b', '≥10个', '10个', 30, null, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', 10, null, null],
+    ], { formulas: { H2: result === 50 ? '=G2' : '=G2*0.9' } }),
+  );
+
+  test('showing 45 where the rules give 50: kept, and no 自评得分 is built on 50 beside it', () => {
+    const a = analyse(workbook(45));
+    expect(where(a, 'formula.differs')).toEqual(['绩效指标表!H2']);
+    expect([planned(a, '项目汇总表!F2'), planned(a, '项目汇总表!G2')]).toEqual([undefined, undefined]);
+    expect(a.model.projects[0].score).toBeNull();
+    expect(issue(a, 'total.formula-differs', '项目汇总表!F2').message).toBe('项目“甲项目”：绩效指标表!H2保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填自评得分和评价等级；请核对公式后再回填。');
+  });
+
+  test('showing what the rules give: the total is written as before (7.62 + 50 + 30 + 10)', () => {
+    const a = analyse(workbook(50));
+    expect(planned(a, '项目汇总表!F2')).toBe(97.62);
+    expect(where(a, 'total.formula-differs')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { toA1 } from '../address';
 import { Dec, formatPercent, formatScore, round2, sum } from '../decimal';
 import type { Findings } from '../findings';
-import type { Form, FundRow, Indicator, NumberCell } from '../model';
+import type { CellPos, Form, FundRow, Indicator, NumberCell } from '../model';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
 import { computeExecution } from './execution';
@@ -54,7 +54,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
     : form.nameCell;
   const weightsOk = checkWeights(form.indicators, weight, weightAnchor, profile, findings);
 
-  const blocked = totalBlocked(form.indicators, weightsOk);
+  const blocked = totalBlocked(form.indicators, weightsOk, form.sheet);
   const total = blocked ? null : formTotal(execution.score, form.indicators);
   const totalWeight = form.indicators.every((i) => i.weight !== null) ? weight.plus(sum(form.indicators.map((i) => i.weight as Dec))) : null;
   if (totalRow !== null) {
@@ -67,7 +67,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
     }
   }
   const said = totalRow !== null && form.totalCols.score >= 0 ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.gradeCell;
-  if (blocked && said) findings.add('total.not-filled', said.sheet, said.row, said.col, { ...blocked, what: '总分和评价等级', whatEn: 'The total and the grade' });
+  if (said) sayTotalBlocked(form.indicators, blocked, said, ['总分和评价等级', 'The total and the grade'], findings);
   const grade = total ? gradeOf(total, profile) : null;
   if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(total as Dec) } });
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
@@ -80,14 +80,29 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
  * weight or typed score has an error (a total over them would write a number the workbook cannot
  * support). Null when there is none.
  */
-export function totalBlocked(indicators: Indicator[], weightsOk: boolean): { why: string; whyEn: string } | null {
+export function totalBlocked(indicators: Indicator[], weightsOk: boolean, sheet: string): { why: string; whyEn: string } | null {
   const invalid = indicators.filter((i) => i.invalid && !i.classified);
-  if (weightsOk && invalid.length === 0) return null;
-  const cells = invalid.slice(0, 3).map((i) => toA1(i.row, i.weight === null ? i.cols.weight : i.cols.score)).join('、');
+  if (weightsOk && invalid.length === 0) return indicators.some((i) => i.formulaDiffers) ? { why: '', whyEn: '' } : null;
+  const cells = invalid.slice(0, 3).map((i) => cellName(i, i.weight === null ? i.cols.weight : i.cols.score, sheet)).join('、');
   const more = invalid.length > 3 ? `等${invalid.length}处` : '';
   const why = [weightsOk ? '' : '各项分值合计不是100分', invalid.length ? `${cells}${more}的分值或得分有误` : ''].filter(Boolean);
   const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} is wrong` : ''].filter(Boolean);
   return { why: why.join('，'), whyEn: whyEn.join('; ') };
+}
+
+/** An indicator's cell as a message at `sheet` names it: with its sheet when it is on another one. */
+function cellName(i: Indicator, col: number, sheet: string): string {
+  return i.sheet === sheet ? toA1(i.row, col) : `${i.sheet}!${toA1(i.row, col)}`;
+}
+
+/**
+ * Says at `at` why no total was written: inputs with errors (`blocked`), and score cells whose kept formula
+ * shows another score than the rules give (a total of the rules' scores would disagree with the cells).
+ */
+export function sayTotalBlocked(indicators: Indicator[], blocked: { why: string; whyEn: string } | null, at: CellPos, what: [string, string], findings: Findings): void {
+  if (blocked?.why) findings.add('total.not-filled', at.sheet, at.row, at.col, { ...blocked, what: what[0], whatEn: what[1] });
+  const kept = indicators.filter((i) => i.formulaDiffers && !i.classified).map((i) => cellName(i, i.cols.score, at.sheet));
+  if (kept.length) findings.add('total.formula-differs', at.sheet, at.row, at.col, { cells: kept.join('、'), cellsEn: kept.join(', '), what: what[0], whatEn: what[1] });
 }
 
 /** 总分 = execution score + Σ indicator scores, each rounded to 2 decimals first; null while any is unknown. */

@@ -11,7 +11,7 @@ import { toA1 } from '../address';
 import { computeExecution } from './execution';
 import { executionRate, gradeOf } from './scoring';
 import { checkWeights, isExecutionIndicator } from './weights';
-import { formTotal, totalBlocked } from './form';
+import { formTotal, sayTotalBlocked, totalBlocked } from './form';
 
 export interface ProjectScore {
   executionRate: Dec | null;
@@ -40,7 +40,7 @@ export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder):
   for (const ind of indicators) {
     if (ind.score !== null && (ind.scoreSource === 'computed' || ind.scoreSource === 'suggested')) {
       const why = { target: shortText(ind.targetText), actual: shortText(ind.actualText) };
-      plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore', { rule: 'score.differs', params: why });
+      ind.formulaDiffers = !plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore', { rule: 'score.differs', params: why });
     }
   }
 }
@@ -48,7 +48,7 @@ export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder):
 /** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown or in error. */
 export function indicatorCompletion(indicators: Indicator[]): Dec | null {
   const own = indicators.filter((i) => !isExecutionIndicator(i));
-  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null || i.invalid)) return null;
+  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null || i.invalid || i.formulaDiffers)) return null;
   const weights = sum(own.map((i) => i.weight as Dec));
   return weights.gt(0) ? sum(own.map((i) => i.score as Dec)).div(weights) : null;
 }
@@ -207,11 +207,11 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
   const weightsOk = checkWeights(p.indicators, weight, { sheet: first.sheet, row: first.row, col: first.cols.weight >= 0 ? first.cols.weight : first.cols.level3 }, profile, findings);
   // A list that scores 预算执行率 as an indicator row carries its execution score itself.
   const ownRow = p.indicators.some(isExecutionIndicator);
-  const blocked = totalBlocked(p.indicators, weightsOk);
+  const blocked = totalBlocked(p.indicators, weightsOk, row?.sheet ?? first.sheet);
   p.score = blocked ? null : formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
   p.grade = p.score ? gradeOf(p.score, profile) : null;
   const said = row?.cols.score ?? row?.cols.grade;
-  if (blocked && row && said !== undefined) findings.add('total.not-filled', row.sheet, row.row, said, { ...blocked, what: '自评得分和评价等级', whatEn: 'The score and the grade' });
+  if (row && said !== undefined) sayTotalBlocked(p.indicators, blocked, { sheet: row.sheet, row: row.row, col: said }, ['自评得分和评价等级', 'The score and the grade'], findings);
   if (!ownRow) checkConsistency(p.indicators, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
 }
 

@@ -124,6 +124,7 @@ export function readIndicatorRows(
       weight: weight?.value ?? null,
       unreadable: { weight: weight?.unreadable === true, score: score?.unreadable === true },
       invalid: false,
+      formulaDiffers: false,
       score: null,
       scoreEntered: score?.value ?? null,
       scoreSource: 'entered',
