@@ -194,6 +194,14 @@ describe('time targets are dates (RULES.md §1.4)', () => {
     expect(where(titled, 'time.missed')).toEqual(['绩效指标表!F3', '绩效指标表!F4']);
   });
 
+  test('a duration target compares as a duration: 3个月内完成 against 2个月 is met, against 4个月 is not', () => {
+    const met = analyse(form(at('完成时限', { target: '3个月内完成', actual: '2个月' })));
+    expect(where(met, 'target.unit-mismatch')).toEqual([]);
+    expect(planned(met, '自评表!I16')).toBe(10);
+    const late = analyse(form(at('完成时限', { target: '3个月内完成', actual: '4个月', reason: '雨季停工' })));
+    expect(planned(late, '自评表!I16')).toBe(7.5); // 3 ÷ 4 × 10, the reverse ratio rule
+  });
+
   test('the analysis carries the year it used: given, or from the titles', () => {
     expect(analyse(form(base)).year).toBe(2025);
     expect(analyse(form(base), { year: 2024 }).year).toBe(2024);

@@ -8,7 +8,9 @@ const FAMILIES: Array<Record<string, number>> = [
   { '米': 1, 'm': 1, '公里': 1e3, '千米': 1e3, 'km': 1e3 },
   { '平方米': 1, 'm2': 1, '平米': 1, '平方公里': 1e6, 'km2': 1e6 },
   { '克': 1, 'g': 1, '千克': 1e3, '公斤': 1e3, 'kg': 1e3, '吨': 1e6, 't': 1e6 },
-  { '天': 1, '日': 1 },
+  { '天': 1, '日': 1, '周': 7 },
+  // Durations ("3个月内完成" against "2个月"); a bare 月 is a month of the year, not a length.
+  { '个月': 1, '年': 12 },
 ];
 
 function canonical(unit: string): string {
