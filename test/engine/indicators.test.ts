@@ -194,6 +194,12 @@ describe('time targets are dates (RULES.md §1.4)', () => {
     expect(where(titled, 'time.missed')).toEqual(['绩效指标表!F3', '绩效指标表!F4']);
   });
 
+  test('≥12000人 against 1.2万人 is met, not a unit mismatch (RULES.md §1.3: convert where unambiguous)', () => {
+    const a = analyse(form(at('群众满意度', { l3: '受益人数', target: '≥12000人', actual: '1.2万人' })));
+    expect(where(a, 'target.unit-mismatch')).toEqual([]);
+    expect(planned(a, '自评表!I19')).toBe(10);
+  });
+
   test('a duration target compares as a duration: 3个月内完成 against 2个月 is met, against 4个月 is not', () => {
     const met = analyse(form(at('完成时限', { target: '3个月内完成', actual: '2个月' })));
     expect(where(met, 'target.unit-mismatch')).toEqual([]);

@@ -136,6 +136,14 @@ describe('units', () => {
     expect(convertUnit(new Dec(3), '个', '次')).toBeNull();
     expect(convertUnit(new Dec(1), '年', '个月')?.toString()).toBe('12');
   });
+
+  test('万 and 千 in front of a unit convert where the unit is the same: 1.2万人 is 12000人', () => {
+    expect(convertUnit(new Dec('1.2'), '万人', '人')?.toString()).toBe('12000');
+    expect(convertUnit(new Dec(3500), '人次', '千人次')?.toString()).toBe('3.5');
+    expect(convertUnit(new Dec(2), '万平方米', '平方公里')?.toString()).toBe('0.02');
+    expect(convertUnit(new Dec(1), '万人', '户')).toBeNull();
+    expect(convertUnit(new Dec(5), '万', '个')).toBeNull();
+  });
 });
 
 describe('dates of time targets (RULES.md §1.4)', () => {
