@@ -264,6 +264,11 @@ export const RULES = {
     zh: (p) => `指标所属项目“${p.name}”不在项目汇总表中；请核对项目名称是否与汇总表一致。`,
     en: (p) => `The indicator's project "${p.name}" is not in the project list; check that the names match.`,
   },
+  'indicator.shared-name': {
+    severity: 'warning',
+    zh: (p) => `项目汇总表有${p.count}行“${p.name}”，绩效指标表中该名称的指标只有${p.groups}组，已按顺序归入 ${p.attached}${p.here === 'yes' ? '（即此行）' : '，此行没有指标，也未计算自评得分'}；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。`,
+    en: (p) => `The project list has ${p.count} rows named "${p.name}" but the indicator list has ${Number(p.groups) === 1 ? 'one group' : `${p.groups} groups`} of indicators under that name, attached in order to ${p.attachedEn}${p.here === 'yes' ? ' (this row)' : '; this row has no indicators and no computed score'}. If they belong to another row, name the projects in the indicator list so that the rows can be told apart.`,
+  },
   'indicator.project-missing': {
     severity: 'error',
     zh: () => '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。',

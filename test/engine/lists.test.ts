@@ -400,6 +400,21 @@ describe('same-name rows are separate projects', () => {
     expect([first.score?.toString(), second.score?.toString()]).toEqual(['100', '58']);
   });
 
+  test('two rows of one name and one indicator group: both rows say which got the indicators', () => {
+    const a = analyse(book(
+      sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'], [1, '甲项目', 100, 100, null], [2, '甲项目', 50, 25, null]]),
+      sheet('绩效指标表', [
+        ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 90, null, null],
+      ]),
+    ));
+    expect(where(a, 'indicator.shared-name')).toEqual(['项目汇总表!B2', '项目汇总表!B3']);
+    expect(issue(a, 'indicator.shared-name', '项目汇总表!B2').message).toBe('项目汇总表有2行“甲项目”，绩效指标表中该名称的指标只有1组，已按顺序归入 项目汇总表!B2（即此行）；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。');
+    expect(issue(a, 'indicator.shared-name', '项目汇总表!B3').message).toBe('项目汇总表有2行“甲项目”，绩效指标表中该名称的指标只有1组，已按顺序归入 项目汇总表!B2，此行没有指标，也未计算自评得分；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。');
+    // Not the misleading "工作簿中没有该项目的指标".
+    expect(where(a, 'project.score-missing')).toEqual([]);
+  });
+
   test('a name written on every row of its group is one group, not one per row', () => {
     const a = analyse(book(sheet('指标', [
       ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],

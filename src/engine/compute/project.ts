@@ -158,6 +158,7 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.indicators.push(...group);
     }
   }
+  const unmatched = sayWhereIndicatorsWent(byName, grouped, findings);
 
   for (const p of order) {
     if (p.listRow) {
@@ -166,10 +167,32 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.initialBudget = p.listRow.initialBudget?.value ?? null;
     }
     if (!p.form) scoreFromList(p, profile, findings, plan);
-    if (p.listRow) fillListRow(p, profile, findings, plan);
+    if (p.listRow) fillListRow(p, profile, findings, plan, unmatched.has(p));
   }
   for (const list of wb.lists) checkListTotal(list, profile, findings, plan);
   return order;
+}
+
+/**
+ * Same-name list rows with fewer indicator groups than rows: the groups went to the first rows in order.
+ * Said at every one of those rows, which got the indicators and which did not (the indicator list cannot
+ * tell them apart). Returns the rows left without indicators: their 自评得分 is not asked for as if the
+ * workbook had no indicators for the project.
+ */
+function sayWhereIndicatorsWent(byName: Map<string, Project[]>, grouped: Set<Project>, findings: Findings): Set<Project> {
+  const unmatched = new Set<Project>();
+  for (const same of byName.values()) {
+    const rows = same.filter((p) => p.listRow && !p.form);
+    const got = rows.filter((p) => grouped.has(p));
+    if (got.length === 0 || got.length === rows.length) continue;
+    const cell = (p: Project) => `${p.nameCell.sheet}!${toA1(p.nameCell.row, p.nameCell.col)}`;
+    const params = { name: same[0].name, count: rows.length, groups: got.length, attached: got.map(cell).join('、'), attachedEn: got.map(cell).join(', ') };
+    for (const p of rows) {
+      if (!grouped.has(p)) unmatched.add(p);
+      findings.add('indicator.shared-name', p.nameCell.sheet, p.nameCell.row, p.nameCell.col, { ...params, here: grouped.has(p) ? 'yes' : 'no' });
+    }
+  }
+  return unmatched;
 }
 
 function pickScore(s: ProjectScore): Partial<Project> {
@@ -216,7 +239,7 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
 }
 
 /** The list's computed columns: 执行率, 自评得分 (from the form or indicators), 评价等级, 绩效目标实现程度. */
-function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder, unmatched: boolean): void {
   const row = p.listRow as ListRow;
   const cols = row.cols;
   const at = (col: number | undefined): CellPos => ({ sheet: row.sheet, row: row.row, col: col ?? -1 });
@@ -231,7 +254,7 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
     if (p.score) plan.set(at(cols.score), p.score, 'projectScore', { rule: 'project.score-differs' });
   } else {
     p.score = row.score?.value ?? null;
-    if (p.score === null && row.score && !row.score.unreadable && !p.classified) findings.add('project.score-missing', row.sheet, row.row, row.score.col);
+    if (p.score === null && row.score && !row.score.unreadable && !p.classified && !unmatched) findings.add('project.score-missing', row.sheet, row.row, row.score.col);
     if (p.score && (p.score.lt(0) || p.score.gt(100))) findings.add('project.score-range', row.sheet, row.row, cols.score ?? 0, { score: formatScore(p.score) });
     p.grade = p.score && p.score.gte(0) && p.score.lte(100) ? gradeOf(p.score, profile) : null;
   }
