@@ -23,9 +23,9 @@ describe('a list without a 执行数 column', () => {
     [2, '村级办公经费', 30, 0.9, 88, '部分经费年底结转'],
   ])));
 
-  test('says the executed amount is missing; never 0 万元 or 0.00 %', () => {
+  test('says once that the list has no 执行数 column; never 0 万元 or 0.00 %', () => {
     expect(summary.facts.projects?.executed.count).toBe(0);
-    expect(text).toContain('2025年度纳入自评的项目全年预算数（调整后）合计80万元。执行数未填写，无法计算预算执行率。');
+    expect(text).toContain('2025年度纳入自评的项目全年预算数（调整后）合计80万元。项目汇总表未列全年执行数，不计算预算执行率。');
     expect(text).not.toMatch(/执行数合计0万元/);
     expect(text).not.toMatch(/预算执行率为0\.00%/);
   });
@@ -36,9 +36,10 @@ describe('a list without a 执行数 column', () => {
     expect(text).toContain('工作簿中未填写绩效指标，无法分析目标设定质量。');
   });
 
-  test('cannot claim "no deviation": the short project is listed and the missing figures are said', () => {
+  test('cannot claim "no deviation": the short project is listed; the layout is not a gap to fill project by project', () => {
     expect(text).toContain('村级办公经费：全年预算数30万元，绩效目标实现程度90.00%，自评得分88.00分。原因：部分经费年底结转。');
-    expect(text).toContain('以下项目数据不全，无法判断是否存在偏差：未填写执行数的2个（道路养护、村级办公经费）。');
+    expect(text).not.toContain('未填写执行数的');
+    expect(text).not.toContain('补填预算数、执行数');
     expect(text).not.toContain('没有需要说明的偏差');
     expect(text).not.toContain('未发现偏差');
   });

@@ -149,7 +149,7 @@ describe('other workbooks', () => {
     ])));
     expect(summary.facts.projects?.projects).toHaveLength(3);
     expect(text).toContain('本次纳入自评的项目共3个，工作簿未填写项目全年预算数。');
-    expect(text).toContain('工作簿未填写项目的全年预算数。执行数未填写，无法计算预算执行率。');
+    expect(text).toContain('工作簿未填写项目的全年预算数。项目汇总表未列全年执行数，不计算预算执行率。');
     expect(text).toContain('未实施的项目1个（防汛物资储备）。另有2个项目（道路硬化、文化活动）未填写绩效目标实现程度，未计入以上统计。');
     expect(text).not.toContain('0万元');
     expect(text.split('\n')).toContain('未实施\t1\t'); // no budget: no funds, not 0

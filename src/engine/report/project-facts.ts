@@ -70,6 +70,8 @@ export interface ProjectFacts {
   budget: Tally;
   initialBudget: Tally;
   executed: Tally;
+  /** Projects listed in a 项目汇总表 that has no 执行数 column (and without a form): their executed amount is not asked for. */
+  withoutExecutedColumn: number;
   /** Execution over the projects that have both a budget above 0 and an executed amount. */
   execution: { count: number; budget: Dec; executed: Dec; rate: Dec | null };
   bands: BandFacts[];
@@ -143,12 +145,17 @@ function tally(projects: Project[], field: (p: Project) => Dec | null): Tally {
   return { sum: sum(have.map((p) => field(p) as Dec)), count: have.length, missing: projects.filter((p) => field(p) === null) };
 }
 
+/** A project whose only amounts are a list's without an 执行数 column: a real layout, not a gap (TEMPLATE.md §1). */
+function listHasNoExecuted(p: Project): boolean {
+  return p.listRow !== null && p.listRow.cols.executed === undefined && p.form === null;
+}
+
 function gapsOf(p: Project): Gap[] {
   if (notStarted(p)) return [];
   const gaps: Gap[] = [];
   if (p.budget === null) gaps.push('noBudget');
   else if (p.budget.isZero()) gaps.push('zeroBudget');
-  if (p.executed === null) gaps.push('noExecuted');
+  if (p.executed === null && !listHasNoExecuted(p)) gaps.push('noExecuted');
   if (achievementOf(p) === null) gaps.push('noAchievement');
   return gaps;
 }
@@ -202,6 +209,7 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
     budget: tally(projects, (p) => p.budget),
     initialBudget: tally(projects, (p) => p.initialBudget),
     executed: tally(projects, (p) => p.executed),
+    withoutExecutedColumn: projects.filter(listHasNoExecuted).length,
     execution: { count: spent.length, budget: execBudget, executed: execDone, rate: spent.length ? roundRate(execDone.div(execBudget)) : null },
     bands,
     scored: scored.length,

@@ -49,7 +49,8 @@ export class ProjectPart {
 
     const e = f.execution;
     let execution: string;
-    if (f.executed.count === 0) execution = '执行数未填写，无法计算预算执行率。';
+    if (f.executed.count === 0 && f.withoutExecutedColumn === n) execution = '项目汇总表未列全年执行数，不计算预算执行率。';
+    else if (f.executed.count === 0) execution = '执行数未填写，无法计算预算执行率。';
     else if (e.count === 0) execution = `全年执行数合计${amount(f.executed.sum)}万元；填写了执行数的项目未填写全年预算数或全年预算数为0，无法计算预算执行率。`;
     else if (e.count === n) execution = `全年执行数合计${amount(e.executed)}万元，预算执行率为${percent(e.rate as Dec)}。`;
     else {
