@@ -262,7 +262,7 @@ describe('a workbook with only a department sheet', () => {
   });
 
   test('what is left unresolved is counted: only the kinds there are', () => {
-    expect(text).toContain('注：生成本报告时，自评工作簿中仍有1个警告未处理，报告数据以修正后的自评表为准。');
+    expect(text).toContain('注：本报告按回填计算结果后的自评表起草，回填后仍有1个警告未处理（回填可更正的不计在内），报告数据以修正后的自评表为准。');
     expect(text).not.toContain('0个错误');
   });
 

@@ -95,6 +95,9 @@ describe('figures come from the workbook', () => {
     const before = analysis.issues.filter((i) => i.severity === 'error').length;
     expect(summary.facts.errors).toBe(before - 1); // the stated 总分 94 is corrected by filling
     expect(text).toContain(`仍有${summary.facts.errors}个错误`);
+    // Said as counts after filling, so that they do not read as the check's of the file as it is.
+    expect(text).toContain(`注：本报告按回填计算结果后的自评表起草，回填后仍有${summary.facts.errors}个错误、${summary.facts.warnings}个警告未处理（回填可更正的不计在内）`);
+    expect(text).toContain(`回填计算结果后，自评工作簿中仍有${summary.facts.errors}个错误未修正。`);
   });
 });
 
