@@ -403,6 +403,11 @@ export const RULES = {
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，应得${p.expected}分，填写为${p.score}分；请核对。`,
     en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}, which gives ${p.expected} points, not ${p.score}; check it.`,
   },
+  'dept.score-filled': {
+    severity: 'info',
+    zh: (p) => `自评得分为空，已按评分标准“${p.standard}”（${p.rate}为${p.value}）填入${p.score}分；请确认。`,
+    en: (p) => `The score was blank; ${p.score} was filled in by the standard "${p.standard}" (${p.rate} is ${p.value}); confirm it.`,
+  },
   'dept.rule-choose': {
     severity: 'warning',
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，得分可读作${p.readings}分（按比例或按整个百分点扣分），未自动填写；请按本地口径填写得分。`,

@@ -353,13 +353,18 @@ test('a table of 三级指标 with 分值 and 得分 but no 年度指标值 is a
   expect(planned(a, '整体!E3')).toBe(9);
 });
 
-test('a score the 评分标准 computed is not asked for a 扣分原因, before or after filling', () => {
+test('a blank score the 评分标准 fills in is said, to confirm, with a request for its 扣分原因 below full', () => {
   const items = ITEMS.map((i) => (i.l3 === '预算执行率' ? { ...i, standard: '执行率×分值', score: undefined } : i));
   const snap = dept(items);
   const first = analyse(snap);
-  const second = analyse(applyPlanToSnapshot(snap, first.plan));
   expect(planned(first, `部门整体!F${ITEM_ROW(1)}`)).toBe(29.44);
-  expect(second.issues).toEqual(first.issues);
+  expect(issue(first, 'dept.score-filled', `部门整体!F${ITEM_ROW(1)}`)).toMatchObject({
+    severity: 'info', message: '自评得分为空，已按评分标准“执行率×分值”（预算执行率为98.13%）填入29.44分；请确认。',
+  });
+  expect(issue(first, 'dept.reason-missing', `部门整体!H${ITEM_ROW(1)}`).message).toBe('指标“预算执行率”：此项扣了0.56分，请填写扣分原因。');
+  // Once in the sheet, it is a score typed as its 评分标准 gives: the rate explains it, as for any such score.
+  const second = analyse(applyPlanToSnapshot(snap, first.plan));
+  expect(where(second, 'dept.score-filled')).toEqual([]);
   expect(where(second, 'dept.reason-missing')).toEqual([]);
 });
 

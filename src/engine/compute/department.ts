@@ -114,6 +114,10 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
     item.score = result.expected;
     item.scoreSource = 'computed';
     plan.set({ sheet: dept.sheet, row: item.row, col: dept.cols.score }, result.expected, 'departmentScore');
+    // Like a qualitative suggestion: the unit confirms the score the tool put in its blank cell.
+    findings.add('dept.score-filled', dept.sheet, item.row, dept.cols.score, {
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value), score: formatScore(result.expected),
+    });
   } else if (!result.accepted.some((a) => a.minus(item.score as Dec).abs().lte(profile.tolerance))) {
     item.differsFromStandard = true;
     findings.add('dept.rule-differs', dept.sheet, item.row, dept.cols.score, {
@@ -170,14 +174,17 @@ function checkItems(dept: Department, profile: ScoringProfile, findings: Finding
     } else if (item.score.gt(item.weight)) {
       item.invalid = true;
       add('dept.score-above-weight', dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
-    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && !byRule(item)) {
+    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && (!byRule(item) || item.scoreSource === 'computed')) {
       add('dept.reason-missing', dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
     }
   }
   return open;
 }
 
-/** A score the row's 评分标准 gives for its rate: the rate explains the points lost, no 扣分原因 is asked. */
+/**
+ * A score the unit typed as the row's 评分标准 gives for its rate: the rate explains the points lost, no
+ * 扣分原因 is asked. One the tool filled in is the unit's to confirm and explain.
+ */
 function byRule(item: DepartmentItem): boolean {
   return item.expected !== null && item.score !== null && item.expected.minus(item.score).abs().lte(0.01);
 }
