@@ -30,8 +30,8 @@ const SETTINGS_PROBLEM: Record<string, { zh: string; en: string }> = {
 export const RULES = {
   'workbook.no-table': {
     severity: 'error',
-    zh: () => '未识别到项目汇总表、绩效指标表或项目支出绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名。',
-    en: () => 'No project list, indicator list or self-evaluation form was recognised. Check that the headers include 项目名称, 三级指标, 年度指标值, 分值.',
+    zh: () => '未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。',
+    en: () => 'No project list, indicator list, self-evaluation form or department-wide table was recognised. Check that the headers include 项目名称, 三级指标, 年度指标值, 分值; a department-wide table\'s headers include 三级指标, 评分标准, 分值, 自评得分.',
   },
   'file.merge-overlap': {
     severity: 'info',

@@ -286,7 +286,7 @@ describe('files that cannot be used: exit 2 and one line that says what to do', 
     const file = await writeSpecs(dir, 'contacts.xlsx', [{ name: '通讯录', rows: [['姓名', '电话'], ['张三', '123']], merges: [], formulas: {}, widths: [10, 10], titleRows: [], headerRows: [], tables: [] }]);
     const { code, err } = await run('check', file);
     expect(code).toBe(2);
-    expect(err).toBe('contacts.xlsx: 未识别到项目汇总表、绩效指标表或项目支出绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名。\n');
+    expect(err).toBe('contacts.xlsx: 未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。\n');
   });
 
   test('usage errors', async () => {

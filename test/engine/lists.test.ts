@@ -186,6 +186,11 @@ describe('workbooks the engine cannot use', () => {
     expect(a.issues).toEqual([expect.objectContaining({ rule: 'workbook.no-table', severity: 'error', sheet: 'Sheet1', cell: 'A1' })]);
   });
 
+  test('the message names the department table and its headers too (a 分值 column renamed 权重分 is not one)', () => {
+    const a = analyse(book(sheet('部门整体', [['一级指标', '二级指标', '三级指标', '评分标准', '权重分', '自评得分'], ['预算执行', '预算执行管理', '预算执行率', '执行率×20', 20, 18]])));
+    expect(issue(a, 'workbook.no-table', '部门整体!A1').message).toBe('未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。');
+  });
+
   test('an empty workbook does not throw', () => {
     expect(analyse({ sheets: [] }).issues.map((i) => i.rule)).toEqual(['workbook.no-table']);
   });
