@@ -27,6 +27,9 @@ const SETTINGS_PROBLEM: Record<string, { zh: string; en: string }> = {
   invalid: { zh: '有误', en: 'is not valid' },
 };
 
+/** "1 point", "2.5 points". */
+const points = (n: string | number) => `${n} ${Number(n) === 1 ? 'point' : 'points'}`;
+
 export const RULES = {
   'workbook.no-table': {
     severity: 'error',
@@ -41,7 +44,7 @@ export const RULES = {
   'table.missing-column': {
     severity: 'error',
     zh: (p) => `${p.table}缺少“${p.column}”列，相关检查和计算无法进行；请在表头补上该列。`,
-    en: (p) => `The ${p.table} has no "${p.column}" column, so its checks and computations cannot run; add the column to the header.`,
+    en: (p) => `The ${Object.values(TABLE_NAMES).find((t) => t.zh === p.table)?.en ?? p.table} has no "${p.column}" column, so its checks and computations cannot run; add the column to the header.`,
   },
   'cell.error-value': {
     severity: 'error',
@@ -86,17 +89,17 @@ export const RULES = {
   'weights.total': {
     severity: 'error',
     zh: (p) => `各项分值合计为${p.total}分（含预算执行率${p.execution}分），应为100分；请调整分值。`,
-    en: (p) => `The weights add up to ${p.total} points (including ${p.execution} for budget execution); they must make 100.`,
+    en: (p) => `The weights add up to ${points(p.total)} (including ${p.execution} for budget execution); they must make 100.`,
   },
   'weights.level1-label': {
     severity: 'error',
     zh: (p) => `一级指标“${p.label}”标注${p.declared}分，其下各指标分值合计为${p.actual}分；请使二者一致。`,
-    en: (p) => `Level-1 indicator "${p.label}" is labelled ${p.declared} points but its indicators add up to ${p.actual}; make them agree.`,
+    en: (p) => `Level-1 indicator "${p.label}" is labelled ${points(p.declared)} but its indicators add up to ${p.actual}; make them agree.`,
   },
   'weights.level1-split': {
     severity: 'info',
     zh: (p) => `一级指标分值为${p.split}，与默认的产出50分、效益30分、满意度10分不同；如属特殊情况，请在自评报告中说明。`,
-    en: (p) => `The level-1 split is ${p.split}, not the default output 50 / outcome 30 / satisfaction 10; explain the special case in the report.`,
+    en: (p) => `The level-1 split is ${p.splitEn}, not the default output 50 / outcome 30 / satisfaction 10; explain the special case in the report.`,
   },
   'weight.missing': {
     severity: 'error',
@@ -312,7 +315,7 @@ export const RULES = {
   'dept.reason-missing': {
     severity: 'warning',
     zh: (p) => `此项扣了${p.lost}分，请填写扣分原因。`,
-    en: (p) => `This item lost ${p.lost} points; write why.`,
+    en: (p) => `This item lost ${points(p.lost)}; write why.`,
   },
   'dept.not-applicable-scored': {
     severity: 'info',
@@ -322,7 +325,7 @@ export const RULES = {
   'dept.rate-undefined': {
     severity: 'warning',
     zh: (p) => `${p.rate}无法计算：${p.base}为0${p.actual ? `，而${p.actualLabel}为${p.actual}` : ''}；请在说明中写明情况，不要按0%计分。`,
-    en: (p) => `${p.rate} cannot be computed: ${p.base} is 0${p.actual ? ` while ${p.actualLabel} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
+    en: (p) => `The ${p.rateEn} cannot be computed: the ${p.baseEn} is 0${p.actual ? ` while the ${p.actualLabelEn} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
   },
   // What a workbook file says about a cell beyond its value (the file gateway reads number formats and
   // whether a formula was ever calculated).
@@ -366,12 +369,12 @@ export const RULES = {
   'time.missed': {
     severity: 'warning',
     zh: (p) => `完成时间“${p.actual}”晚于年度指标值“${p.target}”（${p.deadline}），未按时完成；请按部分达成或未达成打分（低于${p.limit}分），并填写偏差原因。`,
-    en: (p) => `Completed "${p.actual}", later than the target "${p.target}" (${p.deadline}): not on time; score it below ${p.limit} and explain the deviation.`,
+    en: (p) => `Completed "${p.actualEn}", later than the target "${p.target}" (${p.deadlineEn}): not on time; score it below ${p.limit} and explain the deviation.`,
   },
   'time.unclear': {
     severity: 'warning',
     zh: (p) => `无法比较完成时间“${p.actual}”与年度指标值“${p.target}”：${p.why}；请写明完成的年月日（如“2025年11月20日”）。`,
-    en: (p) => `The completion "${p.actual}" cannot be compared with the target "${p.target}": ${p.whyEn}; write the date it was completed (e.g. 2025年11月20日).`,
+    en: (p) => `The completion "${p.actualEn}" cannot be compared with the target "${p.target}": ${p.whyEn}; write the date it was completed (e.g. 2025-11-20).`,
   },
   'over.deduction-kept': {
     severity: 'info',
@@ -391,7 +394,7 @@ export const RULES = {
   'dept.total-open': {
     severity: 'warning',
     zh: (p) => `部门整体自评总分无法计算：${p.count}项适用指标${p.what}（首个在 ${p.first}）；补齐后即可计算总分和换算得分。`,
-    en: (p) => `The department total cannot be computed: ${p.count} applicable item(s) ${p.whatEn} (first at ${p.first}); complete them to get the total and the converted score.`,
+    en: (p) => `The department total cannot be computed: ${Number(p.count) === 1 ? '1 applicable item has' : `${p.count} applicable items have`} ${p.whatEn} (first at ${p.first}); complete them to get the total and the converted score.`,
   },
   'dept.weights-total': {
     severity: 'warning',
@@ -401,22 +404,22 @@ export const RULES = {
   'dept.rule-differs': {
     severity: 'warning',
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，应得${p.expected}分，填写为${p.score}分；请核对。`,
-    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}, which gives ${p.expected} points, not ${p.score}; check it.`,
+    en: (p) => `By the standard "${p.standard}", the ${p.rateEn} is ${p.value}, which gives ${points(p.expected)}, not ${p.score}; check it.`,
   },
   'dept.score-filled': {
     severity: 'info',
     zh: (p) => `自评得分为空，已按评分标准“${p.standard}”（${p.rate}为${p.value}）填入${p.score}分；请确认。`,
-    en: (p) => `The score was blank; ${p.score} was filled in by the standard "${p.standard}" (${p.rate} is ${p.value}); confirm it.`,
+    en: (p) => `The score was blank; ${p.score} was filled in by the standard "${p.standard}" (the ${p.rateEn} is ${p.value}); confirm it.`,
   },
   'dept.rule-choose': {
     severity: 'warning',
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，得分可读作${p.readings}分（按比例或按整个百分点扣分），未自动填写；请按本地口径填写得分。`,
-    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}: the score reads as ${p.readings} (deducting proportionally or per whole point), so it was not filled in; enter the score your bureau's reading gives.`,
+    en: (p) => `By the standard "${p.standard}", the ${p.rateEn} is ${p.value}: the score reads as ${p.readings} (deducting proportionally or per whole point), so it was not filled in; enter the score your bureau's reading gives.`,
   },
   'dept.standard-unread': {
     severity: 'info',
     zh: (p) => `评分标准“${p.text}”无法自动识别，未按${p.rate}计算得分，只检查得分在0～分值之间。`,
-    en: (p) => `The standard "${p.text}" could not be read, so the score is not computed from ${p.rate}; only 0 ≤ score ≤ weight is checked.`,
+    en: (p) => `The standard "${p.text}" could not be read, so the score is not computed from the ${p.rateEn}; only 0 ≤ score ≤ weight is checked.`,
   },
   'dept.weight-missing': {
     severity: 'warning',
@@ -436,7 +439,7 @@ export const RULES = {
   'dept.rate-no-figures': {
     severity: 'info',
     zh: (p) => `${p.rate}无法计算：基础数据缺少${p.missing}；请补充，或在说明中写明。`,
-    en: (p) => `${p.rate} cannot be computed: the base data has no ${p.missing}; add it or explain why.`,
+    en: (p) => `The ${p.rateEn} cannot be computed: the base data has no ${p.missingEn}; add it or explain why.`,
   },
 
   // Conformance with the bureau's template (selfeval check --template): each change to what the bureau

@@ -78,8 +78,10 @@ describe('selfeval check on the sample township', () => {
 
   test('--lang en', async () => {
     const { out } = await run('check', sample, '--lang', 'en');
-    expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s), 1 department-wide sheet(s)');
+    expect(out).toContain('Recognised: 1 project list (11 projects), 1 indicator list (25 indicators), 4 self-evaluation forms, 1 department-wide sheet');
     expect(out).toContain('"全年执行数" must be a number but holds "待定"; type a number (in 万元).');
+    expect(out).toMatch(/\n\d+ errors, \d+ warnings, \d+ info\.\n/);
+    expect(out).toContain('The total is written as 94 but its items add up to 99.39; filling writes 99.39.');
   });
 
   test('issues on a hidden sheet say that the sheet is hidden', async () => {

@@ -373,8 +373,14 @@ test('the department messages in English leave nothing unfilled', () => {
   const base = BASE.filter(([l]) => l !== '财政拨款收入决算数');
   const a = analyse(dept(items, base), { lang: 'en' });
   const messages = Object.fromEntries(a.issues.map((i) => [i.rule, i.message]));
-  expect(messages['dept.total-open']).toBe(`The department total cannot be computed: 1 applicable item(s) have no score (first at 部门整体!F${ITEM_ROW(2, base)}); complete them to get the total and the converted score.`);
-  expect(messages['dept.rule-differs']).toBe('By the standard "执行率×分值", 预算执行率 is 98.13%, which gives 29.44 points, not 30; check it.');
-  expect(messages['dept.rate-no-figures']).toBe('财政拨款收入预决算差异率 cannot be computed: the base data has no 财政拨款收入决算数; add it or explain why.');
+  expect(messages['dept.total-open']).toBe(`The department total cannot be computed: 1 applicable item has no score (first at 部门整体!F${ITEM_ROW(2, base)}); complete them to get the total and the converted score.`);
+  expect(messages['dept.rule-differs']).toBe('By the standard "执行率×分值", the budget execution rate (预算执行率) is 98.13%, which gives 29.44 points, not 30; check it.');
+  expect(messages['dept.rate-no-figures']).toBe('The appropriation revenue variance rate (财政拨款收入预决算差异率) cannot be computed: the base data has no final appropriation revenue (财政拨款收入决算数); add it or explain why.');
+  expect(messages['dept.rate-undefined']).toBe('The procurement execution rate (政府采购执行率) cannot be computed: the procurement budget (政府采购预算数) is 0 while the actual procurement (实际政府采购金额) is 1.32; explain it rather than scoring it as 0 %.');
+  expect(analyse(dept(ITEMS, BASE, { statedTotal: 94 }), { lang: 'en' }).issues.find((i) => i.rule === 'total.mismatch')?.message)
+    .toBe('The department total is written as 94 but its items add up to 85; filling writes 85.');
+  // Singular where it is one: "1 point", "1 item".
+  const one = analyse(dept(ITEMS.map((i) => (i.l3 === '绩效目标合理性' ? { ...i, score: 29 } : i))), { lang: 'en' });
+  expect(one.issues.find((i) => i.rule === 'dept.reason-missing')?.message).toBe('Indicator "绩效目标合理性": This item lost 1 point; write why.');
   for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
 });

@@ -223,5 +223,9 @@ test('the new messages in English name the project and leave nothing unfilled', 
   expect(messages['qual.not-met-full']).toContain('score it below 24');
   expect(messages['time.unclear']).toContain('the deadline reads as before that month or by its end');
   expect(messages['over.deduction-no-reason']).toContain("the unit's reduced score 16 of 20 is kept");
+  expect(messages['time.unclear']).toContain('(e.g. 2025-11-20)');
+  // Dates in ISO form in English: a missed deadline, and a completion read from a date cell.
+  const late = analyse(form(at('完成时限', { target: '2025年10月31日前', actual: 46000 })), { lang: 'en' });
+  expect(late.issues.find((i) => i.rule === 'time.missed')?.message).toBe('Project "农村危房改造": Completed "2025-12-09", later than the target "2025年10月31日前" (2025-10-31): not on time; score it below 8 and explain the deviation.');
   for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
 });

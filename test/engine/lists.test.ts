@@ -351,6 +351,11 @@ describe('a typed 自评得分 or 评价等级 the indicators do not give', () =
     expect([planned(a, '项目汇总表!G2'), planned(a, '项目汇总表!H2')]).toEqual([100, '优']);
   });
 
+  test('a list missing a column says so in English with the table\'s English name', () => {
+    const a = analyse(book(sheet('汇总', [['项目名称', '全年执行数', '自评得分'], ['甲', 90, 95]])), { lang: 'en' });
+    expect(issue(a, 'table.missing-column', '汇总!A1').message).toBe('The project list has no "全年预算数" column, so its checks and computations cannot run; add the column to the header.');
+  });
+
   test('in English too', () => {
     const a = analyse(workbook(), { lang: 'en' });
     expect(issue(a, 'project.score-differs', '项目汇总表!G2').message).toBe('Project "甲项目": The score is written as 85, but the project\'s indicator scores give 100; filling writes 100.');

@@ -86,7 +86,7 @@ export function totalBlocked(indicators: Indicator[], weightsOk: boolean, sheet:
   const cells = invalid.slice(0, 3).map((i) => cellName(i, i.weight === null ? i.cols.weight : i.cols.score, sheet)).join('、');
   const more = invalid.length > 3 ? `等${invalid.length}处` : '';
   const why = [weightsOk ? '' : '各项分值合计不是100分', invalid.length ? `${cells}${more}的分值或得分有误` : ''].filter(Boolean);
-  const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} is wrong` : ''].filter(Boolean);
+  const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} ${invalid.length > 1 ? 'are' : 'is'} wrong` : ''].filter(Boolean);
   return { why: why.join('，'), whyEn: whyEn.join('; ') };
 }
 

@@ -135,13 +135,14 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
   const done = parseCompletion(ind.actualValue);
   if (done === null) return scoreQualitative(ind, weight, profile, add);
   const shown = typeof done === 'number' ? formatDay(done) : shortText(ind.actualText);
+  const shownEn = typeof done === 'number' ? formatDay(done, 'en') : shown;
   const result: DateComparison = compareDates(target.date, done, year);
   if (result.kind === 'unclear') {
     const why = result.reason === 'no-year'
       ? ['只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）', 'one names a year and the other does not, and no title above the tables names the evaluation year (such as 2025年度)']
       : ['时限可理解为该月之前或该月底之前，完成时间落在两者之间', 'the deadline reads as before that month or by its end, and the completion falls between'];
     ind.reading = 'unclear';
-    add('time.unclear', ind.cols.actual, { actual: shown, target: shortText(target.text), why: why[0], whyEn: why[1] });
+    add('time.unclear', ind.cols.actual, { actual: shown, actualEn: shownEn, target: shortText(target.text), why: why[0], whyEn: why[1] });
     checkAboveWeight(ind, weight, add);
     return false;
   }
@@ -150,11 +151,11 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
     return scoreInBand(ind, 'achieved', weight, profile, add);
   }
   ind.onTime = false;
-  const deadline = result.deadline.first === result.deadline.last
-    ? formatDay(result.deadline.last)
-    : `${formatDay(result.deadline.first)}或${formatDay(result.deadline.last)}`;
+  const { first, last } = result.deadline;
+  const deadline = first === last ? formatDay(last) : `${formatDay(first)}或${formatDay(last)}`;
+  const deadlineEn = first === last ? formatDay(last, 'en') : `${formatDay(first, 'en')} or ${formatDay(last, 'en')}`;
   const achieved = qualitativeBand('achieved', weight, profile);
-  add('time.missed', ind.cols.actual, { actual: shown, target: shortText(target.text), deadline, limit: formatScore(achieved.min) });
+  add('time.missed', ind.cols.actual, { actual: shown, actualEn: shownEn, target: shortText(target.text), deadline, deadlineEn, limit: formatScore(achieved.min) });
   notMetWithFullScore(ind, weight, profile, add);
   checkAboveWeight(ind, weight, add);
   // A late completion is 部分达成 or 未达成: the unit scores it below the 达成 band; nothing is suggested.

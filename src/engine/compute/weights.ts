@@ -53,7 +53,8 @@ export function checkWeights(indicators: Indicator[], executionWeight: Dec, anch
   });
   if (differs) {
     const split = [...groups.values()].map((g) => `${labelKey(g.label) || '（空）'}${formatScore(g.weight)}分`).join('、');
-    findings.add('weights.level1-split', anchor.sheet, anchor.row, anchor.col, { split });
+    const splitEn = [...groups.values()].map((g) => `${labelKey(g.label) || '(blank)'} ${formatScore(g.weight)}`).join(' / ');
+    findings.add('weights.level1-split', anchor.sheet, anchor.row, anchor.col, { split, splitEn });
   }
   return true;
 }
