@@ -55,7 +55,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const weightsOk = checkWeights(form.indicators, weight, weightAnchor, profile, findings);
 
   const blocked = totalBlocked(form.indicators, weightsOk, form.sheet);
-  const total = blocked ? null : formTotal(execution.score, form.indicators);
+  const total = blocked || keptFormulaDiffers(form.indicators) ? null : formTotal(execution.score, form.indicators);
   const totalWeight = form.indicators.every((i) => i.weight !== null) ? weight.plus(sum(form.indicators.map((i) => i.weight as Dec))) : null;
   if (totalRow !== null) {
     if (totalWeight) plan.setIfBlank({ sheet: form.sheet, row: totalRow, col: form.totalCols.weight }, totalWeight, 'totalWeight', { rule: 'total.weight-differs' });
@@ -82,12 +82,17 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
  */
 export function totalBlocked(indicators: Indicator[], weightsOk: boolean, sheet: string): { why: string; whyEn: string } | null {
   const invalid = indicators.filter((i) => i.invalid && !i.classified);
-  if (weightsOk && invalid.length === 0) return indicators.some((i) => i.formulaDiffers) ? { why: '', whyEn: '' } : null;
+  if (weightsOk && invalid.length === 0) return null;
   const cells = invalid.slice(0, 3).map((i) => cellName(i, i.weight === null ? i.cols.weight : i.cols.score, sheet)).join('、');
   const more = invalid.length > 3 ? `等${invalid.length}处` : '';
   const why = [weightsOk ? '' : '各项分值合计不是100分', invalid.length ? `${cells}${more}的分值或得分有误` : ''].filter(Boolean);
   const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} ${invalid.length > 1 ? 'are' : 'is'} wrong` : ''].filter(Boolean);
   return { why: why.join('，'), whyEn: whyEn.join('; ') };
+}
+
+/** A score cell keeps the unit's formula, which does not show the rules' score: no total is built on the rules' one. */
+export function keptFormulaDiffers(indicators: Indicator[]): boolean {
+  return indicators.some((i) => i.formulaDiffers && !i.classified);
 }
 
 /** An indicator's cell as a message at `sheet` names it: with its sheet when it is on another one. */
@@ -100,7 +105,7 @@ function cellName(i: Indicator, col: number, sheet: string): string {
  * shows another score than the rules give (a total of the rules' scores would disagree with the cells).
  */
 export function sayTotalBlocked(indicators: Indicator[], blocked: { why: string; whyEn: string } | null, at: CellPos, what: [string, string], findings: Findings): void {
-  if (blocked?.why) findings.add('total.not-filled', at.sheet, at.row, at.col, { ...blocked, what: what[0], whatEn: what[1] });
+  if (blocked) findings.add('total.not-filled', at.sheet, at.row, at.col, { ...blocked, what: what[0], whatEn: what[1] });
   const kept = indicators.filter((i) => i.formulaDiffers && !i.classified).map((i) => cellName(i, i.cols.score, at.sheet));
   if (kept.length) findings.add('total.formula-differs', at.sheet, at.row, at.col, { cells: kept.join('、'), cellsEn: kept.join(', '), what: what[0], whatEn: what[1] });
 }

@@ -11,7 +11,7 @@ import { toA1 } from '../address';
 import { computeExecution } from './execution';
 import { executionRate, gradeOf } from './scoring';
 import { checkWeights, isExecutionIndicator } from './weights';
-import { formTotal, sayTotalBlocked, totalBlocked } from './form';
+import { formTotal, keptFormulaDiffers, sayTotalBlocked, totalBlocked } from './form';
 
 export interface ProjectScore {
   executionRate: Dec | null;
@@ -231,7 +231,7 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
   // A list that scores 预算执行率 as an indicator row carries its execution score itself.
   const ownRow = p.indicators.some(isExecutionIndicator);
   const blocked = totalBlocked(p.indicators, weightsOk, row?.sheet ?? first.sheet);
-  p.score = blocked ? null : formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
+  p.score = blocked || keptFormulaDiffers(p.indicators) ? null : formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
   p.grade = p.score ? gradeOf(p.score, profile) : null;
   const said = row?.cols.score ?? row?.cols.grade;
   if (row && said !== undefined) sayTotalBlocked(p.indicators, blocked, { sheet: row.sheet, row: row.row, col: said }, ['自评得分和评价等级', 'The score and the grade'], findings);
