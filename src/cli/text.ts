@@ -148,6 +148,9 @@ const WHY_EN: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder', EISDIR: 'it is a folder', EBUSY: 'the file is in use',
 };
 
+/** "1 error", "3 errors". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export const T = {
   zh: {
     profile: (label: string, from: ProfileFrom) => `评分方案：${label}${{ chosen: '', default: '', workbook: '（工作簿内置，来自财政局模板）', template: '（来自模板）' }[from]}`,
@@ -184,15 +187,15 @@ export const T = {
   },
   en: {
     profile: (label: string, from: ProfileFrom) => `Scoring profile: ${label}${{ chosen: '', default: '', workbook: ' (carried by the workbook, from the bureau\'s template)', template: ' (from the template)' }[from]}`,
-    template: (file: string, n: number) => (n ? `Compared with the template ${file}: ${n} difference(s) (rules template.*).` : `Compared with the template ${file}: no difference.`),
+    template: (file: string, n: number) => (n ? `Compared with the template ${file}: ${count(n, 'difference')} (rules template.*).` : `Compared with the template ${file}: no difference.`),
     found: (parts: string[]) => `Recognised: ${parts.join(', ')}`,
-    lists: (n: number, rows: number) => `${n} project list(s) (${rows} projects)`,
-    indicatorLists: (n: number, rows: number) => `${n} indicator list(s) (${rows} indicators)`,
-    forms: (n: number) => `${n} self-evaluation form(s)`,
-    departments: (n: number) => `${n} department-wide sheet(s)`,
-    totals: (e: number, w: number, i: number) => `${e} error(s), ${w} warning(s), ${i} info.`,
+    lists: (n: number, rows: number) => `${count(n, 'project list')} (${count(rows, 'project')})`,
+    indicatorLists: (n: number, rows: number) => `${count(n, 'indicator list')} (${count(rows, 'indicator')})`,
+    forms: (n: number) => count(n, 'self-evaluation form'),
+    departments: (n: number) => count(n, 'department-wide sheet'),
+    totals: (e: number, w: number, i: number) => `${count(e, 'error')}, ${count(w, 'warning')}, ${i} info.`,
     clean: 'No issues found.',
-    wrote: (file: string, n: number) => `Wrote ${file}: ${n} computed cell(s) changed.`,
+    wrote: (file: string, n: number) => `Wrote ${file}: ${count(n, 'computed cell')} changed.`,
     nothing: (file: string) => `The computed cells already hold the right values; wrote ${file} unchanged.`,
     blank: '(blank)',
     usageError: (msg: string) => `Usage error: ${msg}`,

@@ -11,7 +11,7 @@ import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, 
 import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES, type ScoringProfile } from './profile';
 import { isClassified } from './recognise/indicators';
-import { recogniseSheet } from './recognise/sheet';
+import { type RecognisedSheet, recogniseSheet } from './recognise/sheet';
 import { isReportSheet } from './report';
 import { detectYear } from './report/facts';
 import type { WorkbookSnapshot } from './snapshot';
@@ -35,12 +35,14 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const lists: ProjectList[] = [];
   const indicatorLists: IndicatorList[] = [];
   const departments: Array<{ grid: Grid; department: Department }> = [];
+  const titles: string[] = [];
   for (const grid of grids.values()) {
     const tables = recogniseSheet(grid, profile, findings);
     forms.push(...tables.forms);
     lists.push(...tables.lists);
     indicatorLists.push(...tables.indicatorLists);
     if (tables.department) departments.push({ grid, department: tables.department });
+    titles.push(...titlesAbove(grid, tables));
   }
   // Messages about a project's rows name the project.
   for (const l of lists) for (const r of l.rows) findings.subject(l.sheet, r.row, r.name, r.classified);
@@ -49,7 +51,7 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   for (const { department: d } of departments) for (const i of d.items) findings.subject(d.sheet, i.row, i.level3 || i.level2 || i.level1, false, 'item');
 
   // Time targets without a year are in the year of the evaluation: as given, or as the titles say.
-  const year = options.year ?? detectYear([...grids.values()].flatMap((g) => g.sheet.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => (typeof v === 'string' ? v : '')))));
+  const year = options.year ?? detectYear(titles);
   const indicators = [...forms.flatMap((f) => f.indicators), ...indicatorLists.flatMap((l) => l.indicators)];
   for (const ind of indicators) evaluateIndicator(ind, profile, findings, year);
 
@@ -72,6 +74,20 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
     unitName: unitName(snapshot, carried?.settings?.unitName ?? options.unitNameCell),
     year,
   };
+}
+
+/**
+ * The texts of the title rows above a sheet's first table ("2025年度…汇总表", "（2025年度）"), at most the
+ * first three rows: a year written in a table's rows is data (a completion date), never the evaluation's.
+ * A sheet without a table has no title to read.
+ */
+function titlesAbove(grid: Grid, tables: RecognisedSheet): string[] {
+  const tops = [
+    ...tables.forms.map((f) => f.top), ...tables.lists.map((l) => l.headerRow), ...tables.indicatorLists.map((l) => l.headerRow),
+    ...(tables.department ? [tables.department.top] : []),
+  ];
+  if (tops.length === 0) return [];
+  return grid.rows(0, Math.min(3, ...tops)).flatMap((row) => grid.cols(row).map((col) => grid.value(row, col)).filter((v): v is string => typeof v === 'string'));
 }
 
 function unitName(snapshot: WorkbookSnapshot, cell: UnitNameCell | undefined): string | null {

@@ -3,10 +3,12 @@
 
 import { parseA1 } from './address';
 import type { Plan } from './model';
+import { FORMAT_RATE } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
 
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan): WorkbookSnapshot {
   const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
+  const percents = new Map<string, Set<string>>();
   for (const write of plan.writes) {
     const sheet = sheets.find((s) => s.name === write.sheet);
     if (!sheet) throw new Error(`no sheet "${write.sheet}"`);
@@ -15,6 +17,12 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan): Wor
     const line = sheet.values[row];
     while (line.length < col) line.push(null);
     line[col] = write.value;
+    // A rate is written with a percent format: its fraction reads as the percent it shows.
+    if (write.numberFormat === FORMAT_RATE) {
+      if (!percents.has(sheet.name)) percents.set(sheet.name, new Set(sheet.percents));
+      percents.get(sheet.name)!.add(write.cell);
+    }
   }
+  for (const sheet of sheets) if (percents.has(sheet.name)) sheet.percents = [...percents.get(sheet.name)!];
   return { sheets };
 }

@@ -54,6 +54,7 @@ export class Grid {
   /** Header search asks for the same labels many times; folding them is the costly part. By row, then column. */
   private readonly labels: string[][] = [];
   private readonly uncalculated: Set<string>;
+  private percents: Set<string> | null = null;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -166,6 +167,13 @@ export class Grid {
     if (!dates) return null;
     const address = toA1(row, col);
     return Object.prototype.hasOwnProperty.call(dates, address) ? dates[address] : null;
+  }
+
+  /** True when a number cell's format shows it as a percent (0.6 as 60%): it holds a fraction. */
+  percent(row: number, col: number): boolean {
+    if (!this.sheet.percents?.length) return false;
+    this.percents ??= new Set(this.sheet.percents);
+    return this.percents.has(toA1(row, col));
   }
 
   rowIsBlank(row: number): boolean {

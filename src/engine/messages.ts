@@ -27,11 +27,14 @@ const SETTINGS_PROBLEM: Record<string, { zh: string; en: string }> = {
   invalid: { zh: '有误', en: 'is not valid' },
 };
 
+/** "1 point", "2.5 points". */
+const points = (n: string | number) => `${n} ${Number(n) === 1 ? 'point' : 'points'}`;
+
 export const RULES = {
   'workbook.no-table': {
     severity: 'error',
-    zh: () => '未识别到项目汇总表、绩效指标表或项目支出绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名。',
-    en: () => 'No project list, indicator list or self-evaluation form was recognised. Check that the headers include 项目名称, 三级指标, 年度指标值, 分值.',
+    zh: () => '未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。',
+    en: () => 'No project list, indicator list, self-evaluation form or department-wide table was recognised. Check that the headers include 项目名称, 三级指标, 年度指标值, 分值; a department-wide table\'s headers include 三级指标, 评分标准, 分值, 自评得分.',
   },
   'file.merge-overlap': {
     severity: 'info',
@@ -41,7 +44,7 @@ export const RULES = {
   'table.missing-column': {
     severity: 'error',
     zh: (p) => `${p.table}缺少“${p.column}”列，相关检查和计算无法进行；请在表头补上该列。`,
-    en: (p) => `The ${p.table} has no "${p.column}" column, so its checks and computations cannot run; add the column to the header.`,
+    en: (p) => `The ${Object.values(TABLE_NAMES).find((t) => t.zh === p.table)?.en ?? p.table} has no "${p.column}" column, so its checks and computations cannot run; add the column to the header.`,
   },
   'cell.error-value': {
     severity: 'error',
@@ -86,17 +89,17 @@ export const RULES = {
   'weights.total': {
     severity: 'error',
     zh: (p) => `各项分值合计为${p.total}分（含预算执行率${p.execution}分），应为100分；请调整分值。`,
-    en: (p) => `The weights add up to ${p.total} points (including ${p.execution} for budget execution); they must make 100.`,
+    en: (p) => `The weights add up to ${points(p.total)} (including ${p.execution} for budget execution); they must make 100.`,
   },
   'weights.level1-label': {
     severity: 'error',
     zh: (p) => `一级指标“${p.label}”标注${p.declared}分，其下各指标分值合计为${p.actual}分；请使二者一致。`,
-    en: (p) => `Level-1 indicator "${p.label}" is labelled ${p.declared} points but its indicators add up to ${p.actual}; make them agree.`,
+    en: (p) => `Level-1 indicator "${p.label}" is labelled ${points(p.declared)} but its indicators add up to ${p.actual}; make them agree.`,
   },
   'weights.level1-split': {
     severity: 'info',
     zh: (p) => `一级指标分值为${p.split}，与默认的产出50分、效益30分、满意度10分不同；如属特殊情况，请在自评报告中说明。`,
-    en: (p) => `The level-1 split is ${p.split}, not the default output 50 / outcome 30 / satisfaction 10; explain the special case in the report.`,
+    en: (p) => `The level-1 split is ${p.splitEn}, not the default output 50 / outcome 30 / satisfaction 10; explain the special case in the report.`,
   },
   'weight.missing': {
     severity: 'error',
@@ -169,19 +172,65 @@ export const RULES = {
     en: (p) => `The indicator was not fully met (score ${p.score} of ${p.weight}); write the deviation reason and the measures taken.`,
   },
   'reason.missing-over': {
-    severity: 'error',
+    // RULES.md §1.5: at ≥ 130 % a missing reason is warned about, whether the unit kept full marks or reduced them.
+    severity: 'warning',
     zh: (p) => `实际完成值${p.actual}达到年度指标值${p.target}的${p.ratio}（≥${p.limit}），指标值可能设定偏低；请填写偏差原因分析。`,
     en: (p) => `The actual value ${p.actual} is ${p.ratio} of the target ${p.target} (≥ ${p.limit}): the target may have been set too low; explain the deviation.`,
   },
   'total.mismatch': {
     severity: 'error',
     zh: (p) => `${p.what}填写为${p.stated}，但各项之和为${p.sum}；回填时改为${p.sum}。`,
-    en: (p) => `${p.what} is written as ${p.stated} but its items add up to ${p.sum}; filling writes ${p.sum}.`,
+    en: (p) => `${p.whatEn} is written as ${p.stated} but its items add up to ${p.sum}; filling writes ${p.sum}.`,
+  },
+  'score.differs': {
+    severity: 'error',
+    zh: (p) => `得分填写为${p.stated}，按规则应为${p.value}（年度指标值${p.target}，实际完成值${p.actual}）；回填时改为${p.value}。`,
+    en: (p) => `The score is written as ${p.stated}, but the rules give ${p.value} (target ${p.target}, actual ${p.actual}); filling writes ${p.value}.`,
+  },
+  'exec.score-differs': {
+    severity: 'error',
+    zh: (p) => `预算执行率得分填写为${p.stated}，按执行率${p.rate}×分值${p.weight}应为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `The execution score is written as ${p.stated}, but the execution rate ${p.rate} × the weight ${p.weight} gives ${p.value}; filling writes ${p.value}.`,
+  },
+  'project.score-differs': {
+    severity: 'error',
+    zh: (p) => `自评得分填写为${p.stated}，按该项目的指标得分应为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `The score is written as ${p.stated}, but the project's indicator scores give ${p.value}; filling writes ${p.value}.`,
+  },
+  'grade.differs': {
+    severity: 'warning',
+    zh: (p) => `评价等级填写为“${p.stated}”，按得分${p.score}应为“${p.value}”；回填时改为“${p.value}”。`,
+    en: (p) => `The grade is written as "${p.stated}", but the score ${p.score} gives "${p.value}"; filling writes "${p.value}".`,
+  },
+  'cell.replaced': {
+    severity: 'warning',
+    zh: (p) => `此单元格填写为${p.stated}，按规则计算为${p.value}；回填时改为${p.value}。`,
+    en: (p) => `This cell holds ${p.stated}; the rules give ${p.value}, which filling writes.`,
   },
   'list-total.mismatch': {
     severity: 'error',
     zh: (p) => `合计行“${p.column}”为${p.stated}，各项目之和为${p.sum}；请核对合计或各项目金额。`,
     en: (p) => `The total row's "${p.column}" is ${p.stated} but the projects add up to ${p.sum}; check the total or the amounts.`,
+  },
+  'total.formula-differs': {
+    severity: 'warning',
+    zh: (p) => `${p.cells}保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填${p.what}；请核对公式后再回填。`,
+    en: (p) => `${p.whatEn} are not filled in: the formula kept at ${p.cellsEn} shows another score than the rules give, or none that can be checked; check it, then fill again.`,
+  },
+  'total.weight-differs': {
+    severity: 'warning',
+    zh: (p) => `分值合计填写为${p.stated}，各项分值之和为${p.value}；此单元格未改写，请核对。`,
+    en: (p) => `The total weight is written as ${p.stated} but the items' weights add up to ${p.value}; the cell is left as it is: check it.`,
+  },
+  'total.not-filled': {
+    severity: 'warning',
+    zh: (p) => `有错误未修正，未回填${p.what}：${p.why}；修正后再回填。`,
+    en: (p) => `${p.whatEn} are not filled in while errors remain: ${p.whyEn}; correct them, then fill again.`,
+  },
+  'list-total.rate-partial': {
+    severity: 'info',
+    zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,
+    en: (p) => `The total row's execution rate is not filled in: ${Number(p.count) === 1 ? '1 project lacks' : `${p.count} projects lack`} the full-year budget or the executed amount (${p.names}), so no rate over all projects can be computed.`,
   },
   'formula.differs': {
     severity: 'warning',
@@ -218,6 +267,11 @@ export const RULES = {
     zh: (p) => `指标所属项目“${p.name}”不在项目汇总表中；请核对项目名称是否与汇总表一致。`,
     en: (p) => `The indicator's project "${p.name}" is not in the project list; check that the names match.`,
   },
+  'indicator.shared-name': {
+    severity: 'warning',
+    zh: (p) => `项目汇总表有${p.count}行“${p.name}”，绩效指标表中该名称的指标只有${p.groups}组，已按顺序归入 ${p.attached}${p.here === 'yes' ? '（即此行）' : '，此行没有指标，也未计算自评得分'}；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。`,
+    en: (p) => `The project list has ${p.count} rows named "${p.name}" but the indicator list has ${Number(p.groups) === 1 ? 'one group' : `${p.groups} groups`} of indicators under that name, attached in order to ${p.attachedEn}${p.here === 'yes' ? ' (this row)' : '; this row has no indicators and no computed score'}. If they belong to another row, name the projects in the indicator list so that the rows can be told apart.`,
+  },
   'indicator.project-missing': {
     severity: 'error',
     zh: () => '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。',
@@ -232,6 +286,16 @@ export const RULES = {
     severity: 'warning',
     zh: (p) => `指标完成度${p.indicator}明显高于预算执行率得分率${p.execution}；请核实指标完成情况，或说明资金未执行而目标已完成的原因。`,
     en: (p) => `Indicator completion ${p.indicator} is well above budget execution ${p.execution}; check the indicators or explain how the goals were met without spending.`,
+  },
+  'percent.column': {
+    severity: 'info',
+    zh: (p) => `“${p.field}”列的数字按百分数读取（此处${p.text}即${p.text}%）；如填的是小数比例，请改填百分数。`,
+    en: (p) => `The numbers in the "${p.field}" column are read as percents (${p.text} here is ${p.text}%); if they are fractions, type percents instead.`,
+  },
+  'percent.ambiguous': {
+    severity: 'warning',
+    zh: (p) => `“${p.field}”列的数字按百分数读取，此处${p.text}即${p.text}%；如指${p.percent}%，请改填${p.percent}。`,
+    en: (p) => `The "${p.field}" column holds percents, so ${p.text} here is ${p.text}%; if ${p.percent}% is meant, type ${p.percent}.`,
   },
   'achievement.differs': {
     severity: 'info',
@@ -251,7 +315,7 @@ export const RULES = {
   'dept.reason-missing': {
     severity: 'warning',
     zh: (p) => `此项扣了${p.lost}分，请填写扣分原因。`,
-    en: (p) => `This item lost ${p.lost} points; write why.`,
+    en: (p) => `This item lost ${points(p.lost)}; write why.`,
   },
   'dept.not-applicable-scored': {
     severity: 'info',
@@ -261,7 +325,7 @@ export const RULES = {
   'dept.rate-undefined': {
     severity: 'warning',
     zh: (p) => `${p.rate}无法计算：${p.base}为0${p.actual ? `，而${p.actualLabel}为${p.actual}` : ''}；请在说明中写明情况，不要按0%计分。`,
-    en: (p) => `${p.rate} cannot be computed: ${p.base} is 0${p.actual ? ` while ${p.actualLabel} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
+    en: (p) => `The ${p.rateEn} cannot be computed: the ${p.baseEn} is 0${p.actual ? ` while the ${p.actualLabelEn} is ${p.actual}` : ''}; explain it rather than scoring it as 0 %.`,
   },
   // What a workbook file says about a cell beyond its value (the file gateway reads number formats and
   // whether a formula was ever calculated).
@@ -305,12 +369,12 @@ export const RULES = {
   'time.missed': {
     severity: 'warning',
     zh: (p) => `完成时间“${p.actual}”晚于年度指标值“${p.target}”（${p.deadline}），未按时完成；请按部分达成或未达成打分（低于${p.limit}分），并填写偏差原因。`,
-    en: (p) => `Completed "${p.actual}", later than the target "${p.target}" (${p.deadline}): not on time; score it below ${p.limit} and explain the deviation.`,
+    en: (p) => `Completed "${p.actualEn}", later than the target "${p.target}" (${p.deadlineEn}): not on time; score it below ${p.limit} and explain the deviation.`,
   },
   'time.unclear': {
     severity: 'warning',
     zh: (p) => `无法比较完成时间“${p.actual}”与年度指标值“${p.target}”：${p.why}；请写明完成的年月日（如“2025年11月20日”）。`,
-    en: (p) => `The completion "${p.actual}" cannot be compared with the target "${p.target}": ${p.whyEn}; write the date it was completed (e.g. 2025年11月20日).`,
+    en: (p) => `The completion "${p.actualEn}" cannot be compared with the target "${p.target}": ${p.whyEn}; write the date it was completed (e.g. 2025-11-20).`,
   },
   'over.deduction-kept': {
     severity: 'info',
@@ -330,7 +394,7 @@ export const RULES = {
   'dept.total-open': {
     severity: 'warning',
     zh: (p) => `部门整体自评总分无法计算：${p.count}项适用指标${p.what}（首个在 ${p.first}）；补齐后即可计算总分和换算得分。`,
-    en: (p) => `The department total cannot be computed: ${p.count} applicable item(s) ${p.whatEn} (first at ${p.first}); complete them to get the total and the converted score.`,
+    en: (p) => `The department total cannot be computed: ${Number(p.count) === 1 ? '1 applicable item has' : `${p.count} applicable items have`} ${p.whatEn} (first at ${p.first}); complete them to get the total and the converted score.`,
   },
   'dept.weights-total': {
     severity: 'warning',
@@ -340,17 +404,22 @@ export const RULES = {
   'dept.rule-differs': {
     severity: 'warning',
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，应得${p.expected}分，填写为${p.score}分；请核对。`,
-    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}, which gives ${p.expected} points, not ${p.score}; check it.`,
+    en: (p) => `By the standard "${p.standard}", the ${p.rateEn} is ${p.value}, which gives ${points(p.expected)}, not ${p.score}; check it.`,
+  },
+  'dept.score-filled': {
+    severity: 'info',
+    zh: (p) => `自评得分为空，已按评分标准“${p.standard}”（${p.rate}为${p.value}）填入${p.score}分；请确认。`,
+    en: (p) => `The score was blank; ${p.score} was filled in by the standard "${p.standard}" (the ${p.rateEn} is ${p.value}); confirm it.`,
   },
   'dept.rule-choose': {
     severity: 'warning',
     zh: (p) => `按评分标准“${p.standard}”，${p.rate}为${p.value}，得分可读作${p.readings}分（按比例或按整个百分点扣分），未自动填写；请按本地口径填写得分。`,
-    en: (p) => `By the standard "${p.standard}", ${p.rate} is ${p.value}: the score reads as ${p.readings} (deducting proportionally or per whole point), so it was not filled in; enter the score your bureau's reading gives.`,
+    en: (p) => `By the standard "${p.standard}", the ${p.rateEn} is ${p.value}: the score reads as ${p.readings} (deducting proportionally or per whole point), so it was not filled in; enter the score your bureau's reading gives.`,
   },
   'dept.standard-unread': {
     severity: 'info',
     zh: (p) => `评分标准“${p.text}”无法自动识别，未按${p.rate}计算得分，只检查得分在0～分值之间。`,
-    en: (p) => `The standard "${p.text}" could not be read, so the score is not computed from ${p.rate}; only 0 ≤ score ≤ weight is checked.`,
+    en: (p) => `The standard "${p.text}" could not be read, so the score is not computed from the ${p.rateEn}; only 0 ≤ score ≤ weight is checked.`,
   },
   'dept.weight-missing': {
     severity: 'warning',
@@ -370,7 +439,7 @@ export const RULES = {
   'dept.rate-no-figures': {
     severity: 'info',
     zh: (p) => `${p.rate}无法计算：基础数据缺少${p.missing}；请补充，或在说明中写明。`,
-    en: (p) => `${p.rate} cannot be computed: the base data has no ${p.missing}; add it or explain why.`,
+    en: (p) => `The ${p.rateEn} cannot be computed: the base data has no ${p.missingEn}; add it or explain why.`,
   },
 
   // Conformance with the bureau's template (selfeval check --template): each change to what the bureau

@@ -39,6 +39,15 @@ export interface Indicator {
   /** Columns of this indicator's cells (-1 when the table has no such column). */
   cols: { project: number; level1: number; level3: number; target: number; actual: number; weight: number; score: number; reason: number };
   weight: Dec | null;
+  /** The 分值 or 得分 cell held text or an error value (reported where it was read), not a blank. */
+  unreadable: { weight: boolean; score: boolean };
+  /**
+   * The weight or the score the unit typed has an error said at its cell (missing or unreadable 分值, a
+   * score above 分值 or outside its band): no total, converted score or grade is written over it.
+   */
+  invalid: boolean;
+  /** The 得分 cell keeps the unit's formula, which shows another score than the rules give: nothing is built on it. */
+  formulaDiffers: boolean;
   /** The score after computing: computed (quantitative), chosen by the unit or suggested (qualitative), or null. */
   score: Dec | null;
   /** The score typed in the sheet, if any. */
@@ -54,6 +63,8 @@ export interface Indicator {
   qualitative: QualitativeLevel | null;
   /** A time target (年度指标值 a date): true when completed by it, false when later, null otherwise or unclear. */
   onTime: boolean | null;
+  /** An answer that negates achieving (未按时完成: not met), or one that cannot be judged (both reported). */
+  reading: 'negated' | 'unclear' | null;
   reason: string;
   classified: boolean;
 }
@@ -150,8 +161,14 @@ export interface DepartmentItem {
   scoreSource: 'entered' | 'computed';
   /** The score the rule gives for the computed rate, when it can. */
   expected: Dec | null;
+  /** The entered score is none the 评分标准 allows for the computed rate (said at its cell; the unit's score stands). */
+  differsFromStandard: boolean;
   applicable: boolean;
   reason: string;
+  /** The 分值 or 自评得分 cell held text or an error value (reported where it was read), not a blank. */
+  unreadable: boolean;
+  /** Its score or 分值 has an error said at its cell (unreadable, negative, above 分值): no total is written over it. */
+  invalid: boolean;
 }
 
 /** A level-1 category's subtotal: Σ applicable 分值, and Σ scores (deductions count negative); null while open. */
@@ -164,6 +181,8 @@ export interface DepartmentCategory {
 /** A 部门整体绩效自评 sheet: its base figures, its rates, its point table and results. */
 export interface Department {
   sheet: string;
+  /** The first row of the sheet's department content: its base-data block or its point table's header. */
+  top: number;
   base: Partial<Record<BaseField, NumberCell>>;
   /** Each standard rate the figures allow; null where undefined (a zero denominator). */
   rates: Partial<Record<DepartmentRate, { value: Dec | null; cell: CellPos | null; why?: string }>>;

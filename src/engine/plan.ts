@@ -6,9 +6,10 @@ import { type Dec, formatPercent, formatScore, round2, roundRate } from './decim
 import type { Findings } from './findings';
 import type { Grid } from './grid';
 import type { CellPos, CellWrite, Plan, WriteKind } from './model';
-import { errorCode, parseValue } from './parse/value';
+import type { Params, RuleId } from './messages';
+import { asFraction, errorCode, parseValue } from './parse/value';
 import type { CellValue } from './snapshot';
-import { cellText, shortText } from './text';
+import { cellText, isBlankLike, shortText } from './text';
 
 export const FORMAT_RATE = '0.00%';
 export const FORMAT_SCORE = '0.00';
@@ -23,14 +24,27 @@ export function displayValue(value: unknown, numberFormat: string | null): strin
   return String(value);
 }
 
+/**
+ * What to say when a write replaces a different value the unit typed: filling never overwrites silently.
+ * The message gets `stated` (as typed) and `value` (as written) besides these params.
+ */
+export interface Replacing {
+  rule: RuleId;
+  params?: Params;
+}
+
 export class PlanBuilder {
   private readonly writes: CellWrite[] = [];
   private readonly taken = new Set<string>();
 
   constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
 
-  /** Plans `value` for a computed cell. Returns false when the cell keeps the user's formula. */
-  set(pos: CellPos, value: Dec | string, kind: WriteKind): boolean {
+  /**
+   * Plans `value` for a computed cell. A different value typed there is said at the cell, by `replacing`
+   * (else as a plain replacement). Returns false when the cell keeps the user's formula and it does not
+   * show `value` (a different result, an error, or none): what is built on the cell must not assume it.
+   */
+  set(pos: CellPos, value: Dec | string, kind: WriteKind, replacing?: Replacing): boolean {
     const grid = this.grids.get(pos.sheet);
     if (!grid || pos.col < 0 || pos.row < 0) return false;
     // A value written into a merged area belongs in its top-left cell.
@@ -45,12 +59,10 @@ export class PlanBuilder {
     const isRate = RATE_KINDS.includes(kind);
     const before = grid.value(row, col);
     const formula = grid.formula(cell);
-    if (formula !== null) {
-      this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
-      return false;
-    }
+    if (formula !== null) return this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
     if (typeof value === 'string') {
       if (cellText(before) === value) return true;
+      this.sayReplaced(pos.sheet, row, col, before, value, isRate, replacing);
       this.writes.push({ sheet: pos.sheet, cell, row, col, value, numberFormat: null, before, kind });
       return true;
     }
@@ -58,21 +70,43 @@ export class PlanBuilder {
     const stored = value.toNumber();
     if (!Number.isFinite(stored)) return true; // absurd inputs (a budget of 1e-300) give no writable figure
     if (before === stored) return true;
+    this.sayReplaced(pos.sheet, row, col, before, value, isRate, replacing);
     this.writes.push({ sheet: pos.sheet, cell, row, col, value: stored, numberFormat: isRate ? FORMAT_RATE : FORMAT_SCORE, before, kind });
     return true;
   }
 
-  private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): void {
+  /**
+   * A typed value that differs from the computed one (as shown: 95.06 % is 0.9506, '95.06%' or 95.06) is
+   * said before it is replaced. Text or an error value in a number cell was reported where it was read.
+   */
+  private sayReplaced(sheet: string, row: number, col: number, before: CellValue, value: Dec | string, isRate: boolean, replacing?: Replacing): void {
+    if (isBlankLike(before)) return;
+    let stated: string;
+    if (typeof value === 'string') {
+      stated = cellText(before);
+    } else {
+      const parsed = parseValue(before);
+      if (parsed.kind !== 'number') return;
+      const typed = isRate ? asFraction(parsed, true) : parsed.value;
+      if (isRate ? roundRate(typed).eq(roundRate(value)) : round2(typed).eq(round2(value))) return;
+      stated = isRate ? formatPercent(typed) : formatScore(typed);
+    }
+    const shown = typeof value === 'string' ? value : isRate ? formatPercent(value) : formatScore(value);
+    this.findings.add(replacing?.rule ?? 'cell.replaced', sheet, row, col, { ...replacing?.params, stated, value: shown });
+  }
+
+  /** A kept formula's result against the rules' value: true when it shows that value, else said at its cell. */
+  private checkFormula(sheet: string, row: number, col: number, formula: string, result: CellValue, expected: Dec | string, isRate: boolean): boolean {
     const shown = typeof expected === 'string' ? expected : isRate ? formatPercent(expected) : formatScore(expected);
     const code = errorCode(result);
     const f = shortText(`=${formula.replace(/^=/, '')}`, 40);
     if (this.grids.get(sheet)?.formulaWithoutResult(row, col) != null) {
       this.findings.add('formula.no-result', sheet, row, col, { formula: f, expected: shown });
-      return;
+      return false;
     }
     if (code) {
       this.findings.add('formula.error', sheet, row, col, { formula: f, code, expected: shown });
-      return;
+      return false;
     }
     const parsed = parseValue(result);
     let same: boolean;
@@ -87,6 +121,27 @@ export class PlanBuilder {
       const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result)) || '—';
       this.findings.add('formula.differs', sheet, row, col, { formula: f, actual, expected: shown });
     }
+    return same;
+  }
+
+  /**
+   * Plans `value` only where the cell is blank (a formula there is checked as by `set`): a different
+   * value the unit typed is kept and said by `differs`, never overwritten.
+   */
+  setIfBlank(pos: CellPos, value: Dec, kind: WriteKind, differs: Replacing): void {
+    const grid = this.grids.get(pos.sheet);
+    if (!grid || pos.col < 0 || pos.row < 0) return;
+    const area = grid.merge(pos.row, pos.col);
+    const at = area ? { sheet: pos.sheet, row: area.top, col: area.left } : pos;
+    const before = this.valueAt(at);
+    if (this.hasFormula(at) || isBlankLike(before)) {
+      this.set(at, value, kind);
+      return;
+    }
+    const parsed = parseValue(before);
+    if (parsed.kind === 'number' && round2(parsed.value).eq(round2(value))) return;
+    const stated = parsed.kind === 'number' ? formatScore(parsed.value) : shortText(cellText(before));
+    this.findings.add(differs.rule, at.sheet, at.row, at.col, { ...differs.params, stated, value: formatScore(value) });
   }
 
   hasFormula(pos: CellPos): boolean {

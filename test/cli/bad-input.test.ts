@@ -66,7 +66,7 @@ const file = (name: string, data: Uint8Array | string) => (dir: string) => {
   return join(dir, name);
 };
 
-const NO_TABLE = /未识别到项目汇总表、绩效指标表或项目支出绩效自评表/;
+const NO_TABLE = /未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表/;
 const DAMAGED = /已损坏或无法解析；请在 Excel 或 WPS 中打开后重新保存/;
 const NOT_WORKBOOK = /不是 Excel 工作簿（\.xlsx）/;
 const NOT_FILE = /不是普通文件（是文件夹、设备或管道）/;

@@ -51,7 +51,9 @@ describe('selfeval check on the real public form (shared/reference)', () => {
     expect(out).toContain('识别到：项目支出绩效自评表 1 份');
     expect(out).toContain('【项目支出绩效自评表】');
     expect(out).toMatch(/错误 {2}H14 {3}项目“2019年210青少年校园足球扶持资金”：各项分值合计为10分（含预算执行率10分），应为100分；请调整分值。/);
-    expect(out).toMatch(/共 \d+ 个错误、1 个警告、1 条提示。/);
+    expect(out).toMatch(/共 \d+ 个错误、2 个警告、1 条提示。/);
+    // Weights of 10 points in all: no total is written over them, and the 总分 cell says so.
+    expect(out).toContain('警告  I14   项目“2019年210青少年校园足球扶持资金”：有错误未修正，未回填总分和评价等级：各项分值合计不是100分；修正后再回填。');
   });
 });
 
@@ -76,8 +78,10 @@ describe('selfeval check on the sample township', () => {
 
   test('--lang en', async () => {
     const { out } = await run('check', sample, '--lang', 'en');
-    expect(out).toContain('Recognised: 1 project list(s) (11 projects), 1 indicator list(s) (25 indicators), 4 self-evaluation form(s), 1 department-wide sheet(s)');
+    expect(out).toContain('Recognised: 1 project list (11 projects), 1 indicator list (25 indicators), 4 self-evaluation forms, 1 department-wide sheet');
     expect(out).toContain('"全年执行数" must be a number but holds "待定"; type a number (in 万元).');
+    expect(out).toMatch(/\n\d+ errors, \d+ warnings, \d+ info\.\n/);
+    expect(out).toContain('The total is written as 94 but its items add up to 99.39; filling writes 99.39.');
   });
 
   test('issues on a hidden sheet say that the sheet is hidden', async () => {
@@ -110,7 +114,7 @@ describe('selfeval fill', () => {
     const out = join(dir, 'filled.xlsx');
     const { code, out: text } = await run('fill', sample, '-o', out);
     expect(code).toBe(1);
-    expect(text).toMatch(/已写入 .*filled\.xlsx：改动 105 个计算单元格。/);
+    expect(text).toMatch(/已写入 .*filled\.xlsx：改动 97 个计算单元格。/);
     expect(text).toContain('自评表-乡村振兴!I7  （空） → 95.06%');
     expect(text).toContain('自评表-人居环境!I20  94 → 99.39');
 
@@ -284,7 +288,7 @@ describe('files that cannot be used: exit 2 and one line that says what to do', 
     const file = await writeSpecs(dir, 'contacts.xlsx', [{ name: '通讯录', rows: [['姓名', '电话'], ['张三', '123']], merges: [], formulas: {}, widths: [10, 10], titleRows: [], headerRows: [], tables: [] }]);
     const { code, err } = await run('check', file);
     expect(code).toBe(2);
-    expect(err).toBe('contacts.xlsx: 未识别到项目汇总表、绩效指标表或项目支出绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名。\n');
+    expect(err).toBe('contacts.xlsx: 未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。\n');
   });
 
   test('usage errors', async () => {

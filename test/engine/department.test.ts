@@ -66,6 +66,35 @@ describe('rates from the base figures (RULES.md §2)', () => {
   });
 });
 
+describe('the base-data block as units lay it out', () => {
+  /** label │ (empty) │ value, or label │ 万元 │ value, as real sheets have it; the point table below. */
+  const block = (rows: Array<[string, string | null, number | null]>) => book(sheet('部门整体', [
+    ['某县农业农村局2024年度部门整体支出绩效自评表'],
+    ['基础数据', null, '数值'],
+    ...rows.map(([label, middle, value]) => [label, middle, value]),
+    [],
+    ['一级指标', '二级指标', '三级指标', '评分标准', '分值', '自评得分'],
+    ['预算执行', '预算执行管理', '预算执行率', '执行率×100', 100, null],
+    ['总分', null, null, null, null, null],
+  ]));
+
+  test('a value two columns right of its label, over an empty unmerged cell, is its value', () => {
+    const a = analyse(block([['全年预算数', null, 1200], ['全年执行数', null, 1080], ['年初预算数', null, 1000]]));
+    const d = a.model.departments[0];
+    expect([d.base.budget?.col, d.base.budget?.value?.toString(), d.rates.executionRate?.value?.toString(), d.rates.adjustmentRate?.value?.toString()]).toEqual([2, '1200', '0.9', '0.2']);
+    expect(planned(a, '部门整体!F8')).toBe(90);
+    const wb = block([['全年预算数', null, 1200], ['全年执行数', null, 1080], ['年初预算数', null, 1000]]);
+    expect(reportText(summarise(a, wb).document)).toContain('支出方面，年初预算数1000万元，全年预算数1200万元，全年执行数1080万元。');
+  });
+
+  test('a unit word between label and value is stepped over; a blank value stays blank, not the next label\'s', () => {
+    const a = analyse(block([['全年预算数', '万元', 1200], ['全年执行数', '万元', null], ['年初预算数', '万元', 1000]]));
+    const d = a.model.departments[0];
+    expect([d.base.budget?.value?.toString(), d.base.executed?.col, d.base.executed?.value ?? null]).toEqual(['1200', 2, null]);
+    expect(where(a, 'cell.not-number')).toEqual([]);
+  });
+});
+
 describe('scores, total, converted score and grade', () => {
   test('85 of an applicable 95 converts to 89.47 (良); the not-applicable item is left out', () => {
     const a = analyse(dept());
@@ -90,6 +119,27 @@ describe('scores, total, converted score and grade', () => {
       .toBe(`部门整体自评总分无法计算：1项适用指标未打分（首个在 部门整体!F${ITEM_ROW(2)}）；补齐后即可计算总分和换算得分。`);
   });
 
+  test('a score above its 分值 and a negative one: no 总分, 换算得分 or grade is written; the total cell says why', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, score: 25 } : i.l3 === '绩效目标合理性' ? { ...i, score: -5, reason: 'x' } : i));
+    const a = analyse(dept(items));
+    expect(where(a, 'dept.score-above-weight')).toEqual([`部门整体!F${ITEM_ROW(0)}`]);
+    expect(where(a, 'dept.score-negative')).toEqual([`部门整体!F${ITEM_ROW(3)}`]);
+    expect(issue(a, 'total.not-filled', `部门整体!F${TOTAL_ROW(items)}`).message)
+      .toBe(`有错误未修正，未回填部门整体自评总分、换算得分和评价等级：F${ITEM_ROW(0)}、F${ITEM_ROW(3)}的自评得分或分值有误；修正后再回填。`);
+    expect(a.plan.writes.filter((w) => w.col === 5 && w.row >= TOTAL_ROW(items) - 1)).toEqual([]);
+    expect([a.model.departments[0].score, a.model.departments[0].grade]).toEqual([null, null]);
+    const text = reportText(summarise(a, dept(items)).document);
+    expect(text).toContain('有2项指标的自评得分或分值有误（预算编制合理性、绩效目标合理性），部门整体总分、换算得分和评价等级未计算。');
+    expect(text).not.toContain('扣35.00分');
+  });
+
+  test('an unreadable score is said once, as unreadable, not also as "未填写"', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, score: '二十' } : i));
+    const a = analyse(dept(items));
+    expect(a.issues.filter((i) => i.cell === `F${ITEM_ROW(0)}`).map((i) => i.rule)).toEqual(['cell.not-number']);
+    expect(where(a, 'total.not-filled')).toEqual([`部门整体!F${TOTAL_ROW(items)}`]);
+  });
+
   test('分值 of the scored rows that do not make 100: a warning at the total 分值 cell', () => {
     const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, weight: 15, score: 15 } : i));
     const a = analyse(dept(items));
@@ -97,6 +147,20 @@ describe('scores, total, converted score and grade', () => {
       severity: 'warning', message: '计分指标的分值合计为95分，不是100分；请核对分值（换算得分按适用指标的分值折算）。',
     });
     expect(where(analyse(dept()), 'dept.weights-total')).toEqual([]);
+  });
+
+  test('a stated 分值 total that differs from its items is said and kept; a blank one is filled', () => {
+    const items = ITEMS.map((i) => (i.l3 === '预算编制合理性' ? { ...i, weight: 30, score: 30 } : i));
+    const typed = dept(items);
+    typed.sheets[0].values[TOTAL_ROW(items) - 1][4] = 100;
+    const a = analyse(typed);
+    expect(planned(a, `部门整体!E${TOTAL_ROW(items)}`)).toBeUndefined();
+    expect(issue(a, 'total.weight-differs', `部门整体!E${TOTAL_ROW(items)}`)).toMatchObject({
+      severity: 'warning', message: '分值合计填写为100，各项分值之和为110；此单元格未改写，请核对。',
+    });
+    const blank = dept(items);
+    blank.sheets[0].values[TOTAL_ROW(items) - 1][4] = null;
+    expect(planned(analyse(blank), `部门整体!E${TOTAL_ROW(items)}`)).toBe(110);
   });
 
   test('filling twice changes nothing the second time', () => {
@@ -289,13 +353,18 @@ test('a table of 三级指标 with 分值 and 得分 but no 年度指标值 is a
   expect(planned(a, '整体!E3')).toBe(9);
 });
 
-test('a score the 评分标准 computed is not asked for a 扣分原因, before or after filling', () => {
+test('a blank score the 评分标准 fills in is said, to confirm, with a request for its 扣分原因 below full', () => {
   const items = ITEMS.map((i) => (i.l3 === '预算执行率' ? { ...i, standard: '执行率×分值', score: undefined } : i));
   const snap = dept(items);
   const first = analyse(snap);
-  const second = analyse(applyPlanToSnapshot(snap, first.plan));
   expect(planned(first, `部门整体!F${ITEM_ROW(1)}`)).toBe(29.44);
-  expect(second.issues).toEqual(first.issues);
+  expect(issue(first, 'dept.score-filled', `部门整体!F${ITEM_ROW(1)}`)).toMatchObject({
+    severity: 'info', message: '自评得分为空，已按评分标准“执行率×分值”（预算执行率为98.13%）填入29.44分；请确认。',
+  });
+  expect(issue(first, 'dept.reason-missing', `部门整体!H${ITEM_ROW(1)}`).message).toBe('指标“预算执行率”：此项扣了0.56分，请填写扣分原因。');
+  // Once in the sheet, it is a score typed as its 评分标准 gives: the rate explains it, as for any such score.
+  const second = analyse(applyPlanToSnapshot(snap, first.plan));
+  expect(where(second, 'dept.score-filled')).toEqual([]);
   expect(where(second, 'dept.reason-missing')).toEqual([]);
 });
 
@@ -304,8 +373,14 @@ test('the department messages in English leave nothing unfilled', () => {
   const base = BASE.filter(([l]) => l !== '财政拨款收入决算数');
   const a = analyse(dept(items, base), { lang: 'en' });
   const messages = Object.fromEntries(a.issues.map((i) => [i.rule, i.message]));
-  expect(messages['dept.total-open']).toBe(`The department total cannot be computed: 1 applicable item(s) have no score (first at 部门整体!F${ITEM_ROW(2, base)}); complete them to get the total and the converted score.`);
-  expect(messages['dept.rule-differs']).toBe('By the standard "执行率×分值", 预算执行率 is 98.13%, which gives 29.44 points, not 30; check it.');
-  expect(messages['dept.rate-no-figures']).toBe('财政拨款收入预决算差异率 cannot be computed: the base data has no 财政拨款收入决算数; add it or explain why.');
+  expect(messages['dept.total-open']).toBe(`The department total cannot be computed: 1 applicable item has no score (first at 部门整体!F${ITEM_ROW(2, base)}); complete them to get the total and the converted score.`);
+  expect(messages['dept.rule-differs']).toBe('By the standard "执行率×分值", the budget execution rate (预算执行率) is 98.13%, which gives 29.44 points, not 30; check it.');
+  expect(messages['dept.rate-no-figures']).toBe('The appropriation revenue variance rate (财政拨款收入预决算差异率) cannot be computed: the base data has no final appropriation revenue (财政拨款收入决算数); add it or explain why.');
+  expect(messages['dept.rate-undefined']).toBe('The procurement execution rate (政府采购执行率) cannot be computed: the procurement budget (政府采购预算数) is 0 while the actual procurement (实际政府采购金额) is 1.32; explain it rather than scoring it as 0 %.');
+  expect(analyse(dept(ITEMS, BASE, { statedTotal: 94 }), { lang: 'en' }).issues.find((i) => i.rule === 'total.mismatch')?.message)
+    .toBe('The department total is written as 94 but its items add up to 85; filling writes 85.');
+  // Singular where it is one: "1 point", "1 item".
+  const one = analyse(dept(ITEMS.map((i) => (i.l3 === '绩效目标合理性' ? { ...i, score: 29 } : i))), { lang: 'en' });
+  expect(one.issues.find((i) => i.rule === 'dept.reason-missing')?.message).toBe('Indicator "绩效目标合理性": This item lost 1 point; write why.');
   for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
 });

@@ -55,6 +55,51 @@ describe('execution on the form (RULES.md §1.2)', () => {
   });
 });
 
+describe('figures typed on the form that filling replaces are said first', () => {
+  /** The form with cells typed by the unit (0-based row and column). */
+  const typed = (p: Partial<ProjectSpec>, cells: Array<[number, number, string | number]>) => {
+    const wb = form(p);
+    for (const [row, col, value] of cells) wb.sheets[0].values[row][col] = value;
+    return wb;
+  };
+
+  test('an execution score of 10 typed for 76 % of 10 points: 7.6 is written, with both figures at K7', () => {
+    const a = analyse(typed({ budget: 100, executed: 76 }, [[6, 10, 10]]));
+    expect(issue(a, 'exec.score-differs', '自评表!K7')).toMatchObject({
+      severity: 'error', message: '项目“校园足球扶持资金”：预算执行率得分填写为10，按执行率76.00%×分值10应为7.6；回填时改为7.6。',
+    });
+    expect(planned(a, '自评表!K7')).toBe(7.6);
+  });
+
+  test('a rate typed as 76 (76 %) is the same rate; 80 % is not, and is said', () => {
+    expect(where(analyse(typed({ budget: 100, executed: 76 }, [[6, 8, 76]])), 'cell.replaced')).toEqual([]);
+    const a = analyse(typed({ budget: 100, executed: 76 }, [[6, 8, 0.8]]));
+    expect(issue(a, 'cell.replaced', '自评表!I7').message).toBe('项目“校园足球扶持资金”：此单元格填写为80.00%，按规则计算为76.00%；回填时改为76.00%。');
+  });
+
+  test('a grade typed 良 beside a total of 100 is said before 优 is written', () => {
+    const a = analyse(typed({ budget: 100, executed: 100 }, [[20, 7, '良']]));
+    expect(issue(a, 'grade.differs', '自评表!H21').message).toBe('项目“校园足球扶持资金”：评价等级填写为“良”，按得分100应为“优”；回填时改为“优”。');
+    expect(planned(a, '自评表!H21')).toBe('优');
+  });
+});
+
+test('a form whose typed score is outside its band gets no 总分 and no grade, and says so at the 总分 cell', () => {
+  const indicators = full.map((i) => (i.l3 === '普及足球运动' ? { ...i, score: 20 } : i));
+  const a = analyse(form({ budget: 100, executed: 100, indicators }));
+  expect(where(a, 'qual.out-of-band')).toEqual(['自评表!I18']);
+  expect([planned(a, '自评表!I20'), planned(a, '自评表!H21')]).toEqual([undefined, undefined]);
+  expect(issue(a, 'total.not-filled', '自评表!I20').message).toBe('项目“校园足球扶持资金”：有错误未修正，未回填总分和评价等级：I18的分值或得分有误；修正后再回填。');
+});
+
+test('a typed 分值 total on the form that differs from its items is said and kept, never overwritten', () => {
+  const wb = form({ budget: 100, executed: 100 });
+  wb.sheets[0].values[19][7] = 90;
+  const a = analyse(wb);
+  expect(planned(a, '自评表!H20')).toBeUndefined();
+  expect(issue(a, 'total.weight-differs', '自评表!H20').message).toBe('项目“校园足球扶持资金”：分值合计填写为90，各项分值之和为100；此单元格未改写，请核对。');
+});
+
 describe('indicators, totals and grade on the form', () => {
   test('scores, 总分 and 评价等级 go to I14…I19, H20/I20 and H21', () => {
     const a = analyse(form({ budget: 100, executed: 95 }));

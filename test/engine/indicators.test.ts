@@ -5,7 +5,7 @@ import { readQualitative } from '../../src/engine/compute/qualitative';
 import { PROFILES } from '../../src/engine/profile';
 import { applyPlanToSnapshot } from '../../src/gateways/memory';
 import { formSheet, type IndicatorSpec, type ProjectSpec } from '../../src/samples/layouts';
-import { book, fromSpec, issue, planned, where } from '../support/snapshot';
+import { book, fromSpec, issue, planned, sheet, where } from '../support/snapshot';
 
 const national = PROFILES.national;
 
@@ -93,8 +93,51 @@ describe('the unit\'s deduction for a target set too low stands (RULES.md §1.5)
     const a = analyse(over(undefined, ''));
     expect(planned(a, '自评表!I14')).toBe(20);
     expect(where(a, 'reason.missing-over')).toEqual(['自评表!J14']);
+    // The same severity as a reduced score without its reason (RULES.md §1.5: "without a reason, warn").
+    expect(issue(a, 'reason.missing-over', '自评表!J14').severity).toBe('warning');
+    expect(issue(analyse(over(16, '')), 'over.deduction-no-reason', '自评表!J14').severity).toBe('warning');
     const kept = form(at('改造户数', { actual: '300户', score: 16, reason: '指标值偏低' }));
     expect(analyse(applyPlanToSnapshot(kept, analyse(kept).plan)).plan.writes).toEqual([]);
+  });
+});
+
+describe('a typed score the rules do not give is said before filling replaces it', () => {
+  test('50户 of ≥100户 typed as full marks: an error naming both figures, and filling writes 10', () => {
+    const a = analyse(form(at('改造户数', { actual: '50户', score: 20, reason: '资金到位晚' })));
+    expect(issue(a, 'score.differs', '自评表!I14')).toMatchObject({
+      severity: 'error',
+      message: '项目“农村危房改造”：得分填写为20，按规则应为10（年度指标值≥100户，实际完成值50户）；回填时改为10。',
+    });
+    expect(planned(a, '自评表!I14')).toBe(10);
+    // The same message in check and fill: the analysis is one; once filled, nothing is left to say.
+    expect(where(analyse(applyPlanToSnapshot(form(at('改造户数', { actual: '50户', score: 20, reason: '资金到位晚' })), a.plan)), 'score.differs')).toEqual([]);
+  });
+
+  test('a typed score the rules agree with (20.00 as 20) is not a difference', () => {
+    expect(where(analyse(form(at('改造户数', { score: '20.00' }))), 'score.differs')).toEqual([]);
+  });
+
+  test('a score the unit chooses (qualitative, in its band) is neither replaced nor questioned', () => {
+    const a = analyse(form(at('群众居住条件', { score: 26 })));
+    expect(where(a, 'score.differs')).toEqual([]);
+    expect(planned(a, '自评表!I18')).toBeUndefined();
+  });
+});
+
+describe('an "=" target is over-achieved like "≥" (RULES.md §1.3, §1.5)', () => {
+  test('=100户 against 150户 (150 %): the unit\'s 14 of 20 with its reason stands, never 20', () => {
+    const a = analyse(form(at('改造户数', { target: '=100户', actual: '150户', score: 14, reason: '年初目标设定偏低，按偏离度调减' })));
+    expect(planned(a, '自评表!I14')).toBeUndefined();
+    expect(a.model.indicators[0]).toMatchObject({ scoreSource: 'kept' });
+    expect(issue(a, 'over.deduction-kept', '自评表!I14').message).toBe('项目“农村危房改造”：实际完成值达到年度指标值的150.00%（≥130.00%），单位按偏离度调减为14分（满分20分）并说明了原因，得分保留。');
+    // 10 + 14 + 15 + 10 + 5 + 30 + 10
+    expect(planned(a, '自评表!I20')).toBe(94);
+  });
+
+  test('full marks at 150 % of an "=" target still ask why the target was set so low', () => {
+    const a = analyse(form(at('改造户数', { target: '=100户', actual: '150户' })));
+    expect(planned(a, '自评表!I14')).toBe(20);
+    expect(issue(a, 'reason.missing-over', '自评表!J14').message).toBe('项目“农村危房改造”：实际完成值150户达到年度指标值=100户的150.00%（≥130.00%），指标值可能设定偏低；请填写偏差原因分析。');
   });
 });
 
@@ -134,6 +177,37 @@ describe('time targets are dates (RULES.md §1.4)', () => {
     expect(where(analyse(form(at('完成时限', { actual: '未按时完成' }))), 'qual.negated')).toEqual(['自评表!G16']);
   });
 
+  test('a year in a data row is not the evaluation year: without a title or --year a yearless deadline is unclear, never met', () => {
+    const rows = [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '时效指标', '开工时间', '12月底前完成', '2026年1月', 20, null, null],
+      [null, '产出指标', '时效指标', '完工时间', '6月底前', '2025年8月', 30, null, null],
+    ];
+    const a = analyse(book(sheet('绩效指标表', rows)));
+    expect(a.year).toBeNull();
+    expect(where(a, 'time.unclear')).toEqual(['绩效指标表!F2', '绩效指标表!F3']);
+    expect(issue(a, 'time.unclear', '绩效指标表!F3').message).toBe('项目“甲项目”：无法比较完成时间“2025年8月”与年度指标值“6月底前”：只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）；请写明完成的年月日（如“2025年11月20日”）。');
+    expect([planned(a, '绩效指标表!H2'), planned(a, '绩效指标表!H3')]).toEqual([undefined, undefined]);
+    // A title above the table names the year: both are late.
+    const titled = analyse(book(sheet('绩效指标表', [['2025年度项目绩效指标完成情况表'], ...rows])));
+    expect(titled.year).toBe(2025);
+    expect(where(titled, 'time.missed')).toEqual(['绩效指标表!F3', '绩效指标表!F4']);
+  });
+
+  test('≥12000人 against 1.2万人 is met, not a unit mismatch (RULES.md §1.3: convert where unambiguous)', () => {
+    const a = analyse(form(at('群众满意度', { l3: '受益人数', target: '≥12000人', actual: '1.2万人' })));
+    expect(where(a, 'target.unit-mismatch')).toEqual([]);
+    expect(planned(a, '自评表!I19')).toBe(10);
+  });
+
+  test('a duration target compares as a duration: 3个月内完成 against 2个月 is met, against 4个月 is not', () => {
+    const met = analyse(form(at('完成时限', { target: '3个月内完成', actual: '2个月' })));
+    expect(where(met, 'target.unit-mismatch')).toEqual([]);
+    expect(planned(met, '自评表!I16')).toBe(10);
+    const late = analyse(form(at('完成时限', { target: '3个月内完成', actual: '4个月', reason: '雨季停工' })));
+    expect(planned(late, '自评表!I16')).toBe(7.5); // 3 ÷ 4 × 10, the reverse ratio rule
+  });
+
   test('the analysis carries the year it used: given, or from the titles', () => {
     expect(analyse(form(base)).year).toBe(2025);
     expect(analyse(form(base), { year: 2024 }).year).toBe(2024);
@@ -149,5 +223,9 @@ test('the new messages in English name the project and leave nothing unfilled', 
   expect(messages['qual.not-met-full']).toContain('score it below 24');
   expect(messages['time.unclear']).toContain('the deadline reads as before that month or by its end');
   expect(messages['over.deduction-no-reason']).toContain("the unit's reduced score 16 of 20 is kept");
+  expect(messages['time.unclear']).toContain('(e.g. 2025-11-20)');
+  // Dates in ISO form in English: a missed deadline, and a completion read from a date cell.
+  const late = analyse(form(at('完成时限', { target: '2025年10月31日前', actual: 46000 })), { lang: 'en' });
+  expect(late.issues.find((i) => i.rule === 'time.missed')?.message).toBe('Project "农村危房改造": Completed "2025-12-09", later than the target "2025年10月31日前" (2025-10-31): not on time; score it below 8 and explain the deviation.');
   for (const m of Object.values(messages)) expect(m).not.toMatch(/undefined|NaN|\$\{/);
 });

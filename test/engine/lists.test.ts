@@ -60,13 +60,18 @@ describe('project list', () => {
     expect(issue(a, 'list-total.mismatch', '项目汇总表!D10').message).toBe('合计行“全年预算数”为2863.62291，各项目之和为2836.62291；请核对合计或各项目金额。');
   });
 
-  test('the 合计 row is a total, not a project, and gets its own rate', () => {
+  test('the 合计 row is a total, not a project, and gets its own rate once every row has its amounts', () => {
     const snap = messyList();
     snap.values[9][3] = 2836.62291;
     snap.values[9][4] = 2672.699499;
     const a = analyse(book(snap));
     expect(a.model.projects.map((p) => p.name)).not.toContain('合计');
-    expect(planned(a, '项目汇总表!F10')).toBe(0.9422);
+    // '—' and #DIV/0! are not 0: no rate over all projects.
+    expect(planned(a, '项目汇总表!F10')).toBeUndefined();
+    snap.values[7][4] = 0;
+    snap.values[8][4] = 15;
+    snap.values[9][4] = 2687.699499;
+    expect(planned(analyse(book(snap)), '项目汇总表!F10')).toBe(0.9475);
   });
 
   test('a repeated name is a warning naming both rows; both rows stay projects', () => {
@@ -194,6 +199,11 @@ describe('workbooks the engine cannot use', () => {
     expect(a.issues).toEqual([expect.objectContaining({ rule: 'workbook.no-table', severity: 'error', sheet: 'Sheet1', cell: 'A1' })]);
   });
 
+  test('the message names the department table and its headers too (a 分值 column renamed 权重分 is not one)', () => {
+    const a = analyse(book(sheet('部门整体', [['一级指标', '二级指标', '三级指标', '评分标准', '权重分', '自评得分'], ['预算执行', '预算执行管理', '预算执行率', '执行率×20', 20, 18]])));
+    expect(issue(a, 'workbook.no-table', '部门整体!A1').message).toBe('未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表。请确认表头含“项目名称”“三级指标”“年度指标值”“分值”等列名；部门整体绩效自评表的表头应含“三级指标”“评分标准”“分值”“自评得分”。');
+  });
+
   test('an empty workbook does not throw', () => {
     expect(analyse({ sheets: [] }).issues.map((i) => i.rule)).toEqual(['workbook.no-table']);
   });
@@ -203,6 +213,165 @@ describe('workbooks the engine cannot use', () => {
     expect(where(a, 'cell.not-number')).toEqual([]);
     expect(a.issues.map((i) => i.rule)).toEqual(['project.score-missing']);
     expect(planned(a, '项目汇总表!D2')).toBe(0.975);
+  });
+});
+
+describe('绩效目标实现程度 as typed: plain percents are percents, never 6000 %', () => {
+  // A published layout: 12月底绩效目标实现程度（%） with 100 / 60 and a text '45'.
+  const published = (values: Array<number | string>, extra = {}) => book(sheet('汇总', [
+    ['部门名称', '项目名称', '资金数额（万元）', '12月底绩效目标实现程度（%）', '自评得分'],
+    ...values.map((v, i) => ['某镇', `项目${i + 1}`, 10, v, 90]),
+  ], extra));
+
+  test('100 / 60 / \'45\' are 100 %, 60 %, 45 %, said once at the first cell read so', () => {
+    const a = analyse(published([100, 60, '45']));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['1', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual(['汇总!D2']);
+    expect(issue(a, 'percent.column', '汇总!D2')).toMatchObject({
+      severity: 'info', message: '项目“项目1”：“绩效目标实现程度”列的数字按百分数读取（此处100即100%）；如填的是小数比例，请改填百分数。',
+    });
+  });
+
+  test('fractions (0.6, 1) stay fractions; \'45%\' is 45 % in either column', () => {
+    const a = analyse(published([1, 0.6, '45%']));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['1', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual([]);
+  });
+
+  test('a small number among plain percents is read as one too, with a warning at its cell', () => {
+    const a = analyse(published([60, 1]));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.01']);
+    expect(issue(a, 'percent.ambiguous', '汇总!D3').message).toBe('项目“项目2”：“绩效目标实现程度”列的数字按百分数读取，此处1即1%；如指100%，请改填100。');
+  });
+
+  test('a cell the file formats as a percent holds its fraction, whatever the column', () => {
+    const a = analyse(published([0.6, 60, 0.45], { percents: ['D2', 'D4'] }));
+    expect(a.model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.6', '0.45']);
+    expect(where(a, 'percent.column')).toEqual(['汇总!D3']);
+    expect(where(a, 'percent.ambiguous')).toEqual([]);
+  });
+});
+
+describe('no score or grade over inputs with errors', () => {
+  const workbook = (weights: number[], score: number | string | null = null) => book(
+    sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'], [1, '甲项目', 100, 100, null, null, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', weights[0], null, null],
+      [null, '效益指标', '社会效益指标', 'b', '明显改善', '达成年度指标', weights[1], score, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', weights[2], null, null],
+    ]),
+  );
+
+  test('weights adding up to 150: no 150.00 and no 优; the score cell says why', () => {
+    const a = analyse(workbook([60, 60, 20]));
+    expect([planned(a, '项目汇总表!F2'), planned(a, '项目汇总表!G2')]).toEqual([undefined, undefined]);
+    expect(a.model.projects[0].score).toBeNull();
+    expect(issue(a, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：各项分值合计不是100分；修正后再回填。');
+    // The indicator scores the rules give are still written.
+    expect(planned(a, '绩效指标表!H2')).toBe(60);
+  });
+
+  test('a qualitative score above its 分值, or text where a score belongs: nothing is written over it or on top of it', () => {
+    const above = analyse(workbook([50, 30, 10], 35));
+    expect(where(above, 'score.above-weight')).toEqual(['绩效指标表!H3']);
+    expect(issue(above, 'total.not-filled', '项目汇总表!F2').message).toBe('项目“甲项目”：有错误未修正，未回填自评得分和评价等级：绩效指标表!H3的分值或得分有误；修正后再回填。');
+    expect(planned(above, '项目汇总表!F2')).toBeUndefined();
+    const text = analyse(workbook([50, 30, 10], '良好'));
+    expect(where(text, 'cell.not-number')).toEqual(['绩效指标表!H3']);
+    expect(planned(text, '绩效指标表!H3')).toBeUndefined(); // no suggested 30 over the unit's text
+    expect(where(text, 'total.not-filled')).toEqual(['项目汇总表!F2']);
+  });
+
+  test('an unreadable 分值 gets its one message, not a second "未填写分值"', () => {
+    const a = analyse(workbook(['#DIV/0!' as unknown as number, 30, 10]));
+    expect(a.issues.filter((i) => i.cell === 'G2').map((i) => [i.rule, i.message])).toEqual([
+      ['cell.error-value', '项目“甲项目”：“分值”为错误值 #DIV/0!；请修正公式或改填数值。'],
+    ]);
+    expect(where(a, 'total.not-filled')).toEqual(['项目汇总表!F2']);
+  });
+});
+
+describe('a score cell that keeps the unit\'s formula', () => {
+  const workbook = (result: number) => book(
+    sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'], [1, '甲项目', 100, 76.245, null, null, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 50, result, 'x'],
+      [null, '效益指标', '社会效益指标', 'b', '≥10个', '10个', 30, null, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', 10, null, null],
+    ], { formulas: { H2: result === 50 ? '=G2' : '=G2*0.9' } }),
+  );
+
+  test('showing 45 where the rules give 50: kept, and no 自评得分 is built on 50 beside it', () => {
+    const a = analyse(workbook(45));
+    expect(where(a, 'formula.differs')).toEqual(['绩效指标表!H2']);
+    expect([planned(a, '项目汇总表!F2'), planned(a, '项目汇总表!G2')]).toEqual([undefined, undefined]);
+    expect(a.model.projects[0].score).toBeNull();
+    expect(issue(a, 'total.formula-differs', '项目汇总表!F2').message).toBe('项目“甲项目”：绩效指标表!H2保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填自评得分和评价等级；请核对公式后再回填。');
+  });
+
+  test('showing what the rules give: the total is written as before (7.62 + 50 + 30 + 10)', () => {
+    const a = analyse(workbook(50));
+    expect(planned(a, '项目汇总表!F2')).toBe(97.62);
+    expect(where(a, 'total.formula-differs')).toEqual([]);
+  });
+});
+
+describe('the 合计 row\'s execution rate', () => {
+  const list = (executed: Array<number | string | null>) => book(sheet('项目汇总表', [
+    ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分', '评价等级'],
+    ...executed.map((e, i) => [i + 1, ['甲', '乙', '丙'][i], 100, e, null, 95, null]),
+    ['合计', null, null, null, null, null, null],
+  ]));
+
+  test('is written over all projects when every row has both amounts', () => {
+    expect(planned(analyse(list([90, 80, 100])), '项目汇总表!E5')).toBe(0.9);
+  });
+
+  test('is not written when a row lacks its executed amount (never as 0): an info message says why', () => {
+    const a = analyse(list([90, null, '待定']));
+    expect(planned(a, '项目汇总表!E5')).toBeUndefined();
+    expect(issue(a, 'list-total.rate-partial', '项目汇总表!E5')).toMatchObject({
+      severity: 'info', message: '合计行的执行率未回填：2个项目（乙、丙）未填写全年预算数或全年执行数，无法按全部项目计算执行率。',
+    });
+    expect(planned(a, '项目汇总表!E2')).toBe(0.9);
+  });
+});
+
+describe('a typed 自评得分 or 评价等级 the indicators do not give', () => {
+  const workbook = () => book(
+    sheet('项目汇总表', [
+      ['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '绩效目标实现程度', '自评得分', '评价等级'],
+      [1, '甲项目', 100, 100, null, null, 85, '良'],
+    ]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 50, null, null],
+      [null, '效益指标', '社会效益指标', 'b', '≥10个', '10个', 30, null, null],
+      [null, '满意度指标', '满意度', 'c', '≥90%', '95%', 10, null, null],
+    ]),
+  );
+
+  test('are said at their cells with both values before filling writes 100 and 优', () => {
+    const a = analyse(workbook());
+    expect(issue(a, 'project.score-differs', '项目汇总表!G2')).toMatchObject({
+      severity: 'error', message: '项目“甲项目”：自评得分填写为85，按该项目的指标得分应为100；回填时改为100。',
+    });
+    expect(issue(a, 'grade.differs', '项目汇总表!H2')).toMatchObject({
+      severity: 'warning', message: '项目“甲项目”：评价等级填写为“良”，按得分100应为“优”；回填时改为“优”。',
+    });
+    expect([planned(a, '项目汇总表!G2'), planned(a, '项目汇总表!H2')]).toEqual([100, '优']);
+  });
+
+  test('a list missing a column says so in English with the table\'s English name', () => {
+    const a = analyse(book(sheet('汇总', [['项目名称', '全年执行数', '自评得分'], ['甲', 90, 95]])), { lang: 'en' });
+    expect(issue(a, 'table.missing-column', '汇总!A1').message).toBe('The project list has no "全年预算数" column, so its checks and computations cannot run; add the column to the header.');
+  });
+
+  test('in English too', () => {
+    const a = analyse(workbook(), { lang: 'en' });
+    expect(issue(a, 'project.score-differs', '项目汇总表!G2').message).toBe('Project "甲项目": The score is written as 85, but the project\'s indicator scores give 100; filling writes 100.');
   });
 });
 
@@ -252,6 +421,21 @@ describe('same-name rows are separate projects', () => {
     expect([first.indicators.map((i) => i.row + 1), second.indicators.map((i) => i.row + 1)]).toEqual([[2, 3], [4, 5]]);
     // 10 + 60 + 30; 8 (24 of 30) + 30 (3 of 6 × 60) + 20
     expect([first.score?.toString(), second.score?.toString()]).toEqual(['100', '58']);
+  });
+
+  test('two rows of one name and one indicator group: both rows say which got the indicators', () => {
+    const a = analyse(book(
+      sheet('项目汇总表', [['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'], [1, '甲项目', 100, 100, null], [2, '甲项目', 50, 25, null]]),
+      sheet('绩效指标表', [
+        ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['甲项目', '产出指标', '数量指标', 'a', '≥10个', '10个', 90, null, null],
+      ]),
+    ));
+    expect(where(a, 'indicator.shared-name')).toEqual(['项目汇总表!B2', '项目汇总表!B3']);
+    expect(issue(a, 'indicator.shared-name', '项目汇总表!B2').message).toBe('项目汇总表有2行“甲项目”，绩效指标表中该名称的指标只有1组，已按顺序归入 项目汇总表!B2（即此行）；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。');
+    expect(issue(a, 'indicator.shared-name', '项目汇总表!B3').message).toBe('项目汇总表有2行“甲项目”，绩效指标表中该名称的指标只有1组，已按顺序归入 项目汇总表!B2，此行没有指标，也未计算自评得分；如指标属于另一行，请在绩效指标表中把项目名称写得能区分各行。');
+    // Not the misleading "工作簿中没有该项目的指标".
+    expect(where(a, 'project.score-missing')).toEqual([]);
   });
 
   test('a name written on every row of its group is one group, not one per row', () => {

@@ -101,6 +101,10 @@ describe('targets (RULES.md §1.3)', () => {
     ['20集', ['>=', 'positive', '20', '集']],
     ['95%以上', ['>=', 'positive', '95', '%']],
     ['3天以内', ['<=', 'reverse', '3', '天']],
+    // Durations: a ceiling in their unit (12月内完成, a month of the year, is a date: see below).
+    ['3个月内完成', ['<=', 'reverse', '3', '个月']],
+    ['15天内', ['<=', 'reverse', '15', '天']],
+    ['10个工作日之内办结', ['<=', 'reverse', '10', '个工作日']],
   ])('%s', (text, expected) => {
     expect(q(text)).toEqual(expected);
   });
@@ -119,6 +123,8 @@ describe('targets (RULES.md §1.3)', () => {
     expect(parseActual('≥96%')).toMatchObject({ kind: 'number', unit: '%' });
     expect(parseActual(0.93)).toMatchObject({ kind: 'number', typed: false });
     expect(parseActual('已完成')).toEqual({ kind: 'text', text: '已完成' });
+    expect(parseActual('2个月完成')).toMatchObject({ kind: 'number', unit: '个月' });
+    expect(parseTarget('12月内完成').kind).toBe('date');
   });
 });
 
@@ -128,6 +134,15 @@ describe('units', () => {
     expect(convertUnit(new Dec(2), '公里', '米')?.toString()).toBe('2000');
     expect(convertUnit(new Dec(93), '', '%')?.toString()).toBe('93');
     expect(convertUnit(new Dec(3), '个', '次')).toBeNull();
+    expect(convertUnit(new Dec(1), '年', '个月')?.toString()).toBe('12');
+  });
+
+  test('万 and 千 in front of a unit convert where the unit is the same: 1.2万人 is 12000人', () => {
+    expect(convertUnit(new Dec('1.2'), '万人', '人')?.toString()).toBe('12000');
+    expect(convertUnit(new Dec(3500), '人次', '千人次')?.toString()).toBe('3.5');
+    expect(convertUnit(new Dec(2), '万平方米', '平方公里')?.toString()).toBe('0.02');
+    expect(convertUnit(new Dec(1), '万人', '户')).toBeNull();
+    expect(convertUnit(new Dec(5), '万', '个')).toBeNull();
   });
 });
 

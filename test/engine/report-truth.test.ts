@@ -23,9 +23,9 @@ describe('a list without a 执行数 column', () => {
     [2, '村级办公经费', 30, 0.9, 88, '部分经费年底结转'],
   ])));
 
-  test('says the executed amount is missing; never 0 万元 or 0.00 %', () => {
+  test('says once that the list has no 执行数 column; never 0 万元 or 0.00 %', () => {
     expect(summary.facts.projects?.executed.count).toBe(0);
-    expect(text).toContain('2025年度纳入自评的项目全年预算数（调整后）合计80万元。执行数未填写，无法计算预算执行率。');
+    expect(text).toContain('2025年度纳入自评的项目全年预算数（调整后）合计80万元。项目汇总表未列全年执行数，不计算预算执行率。');
     expect(text).not.toMatch(/执行数合计0万元/);
     expect(text).not.toMatch(/预算执行率为0\.00%/);
   });
@@ -36,11 +36,73 @@ describe('a list without a 执行数 column', () => {
     expect(text).toContain('工作簿中未填写绩效指标，无法分析目标设定质量。');
   });
 
-  test('cannot claim "no deviation": the short project is listed and the missing figures are said', () => {
+  test('cannot claim "no deviation": the short project is listed; the layout is not a gap to fill project by project', () => {
     expect(text).toContain('村级办公经费：全年预算数30万元，绩效目标实现程度90.00%，自评得分88.00分。原因：部分经费年底结转。');
-    expect(text).toContain('以下项目数据不全，无法判断是否存在偏差：未填写执行数的2个（道路养护、村级办公经费）。');
+    expect(text).not.toContain('未填写执行数的');
+    expect(text).not.toContain('补填预算数、执行数');
     expect(text).not.toContain('没有需要说明的偏差');
     expect(text).not.toContain('未发现偏差');
+  });
+});
+
+describe('goal achievement typed as plain percents (12月底绩效目标实现程度（%）: 100, 60)', () => {
+  const { text } = draft(book(
+    sheet('汇总', [
+      ['部门名称', '项目名称', '资金数额（万元）', '12月底绩效目标实现程度（%）', '自评得分'],
+      ['某镇', '道路', 100, 100, 100],
+      ['某镇', '桥梁', 50, 60, 85],
+      ['某镇', '水利', 30, null, null],
+    ]),
+    sheet('指标', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['水利', '产出指标', '数量指标', '渠道长度', '≥10公里', '10公里', 90, null, null],
+    ]),
+  ));
+
+  test('are counted as 100 % and 60 %, never 10000 %; the rate filling writes beside them stays 100 %', () => {
+    expect(text).toContain('绩效目标实现程度达到100%的2个，涉及资金130万元；在50%（含）至100%之间的1个，涉及资金50万元');
+    expect(text).toContain('某镇\t桥梁\t50\t60.00%\t85.00\t良');
+    expect(text).not.toContain('6000.00%');
+  });
+});
+
+test('the report\'s year is the one the analysis used: a year in a data row does not title it', () => {
+  const { text } = draft(book(sheet('绩效指标表', [
+    ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['甲项目', '产出指标', '时效指标', '开工时间', '12月底前完成', '2026年1月', 90, null, null],
+  ])));
+  expect(text.split('\n')[0]).toBe('【请补充：年度】【请补充：单位名称】整体绩效自评报告');
+});
+
+describe('indicators the engine judged short are the ones the report lists', () => {
+  const { text, summary } = draft(book(
+    sheet('项目汇总表', [['2025年度项目支出绩效自评汇总表'], ['序号', '项目名称', '全年预算数', '全年执行数', '自评得分'], [1, '甲项目', 100, 100, null]]),
+    sheet('绩效指标表', [
+      ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['甲项目', '产出指标', '时效指标', '开工', '2025年6月30日前', '2025年7月15日', 10, null, null],
+      [null, '产出指标', '时效指标', '完工', '12月底前完成', '11月', 10, 6, '提前但扣分'],
+      [null, '产出指标', '数量指标', '户数', '≥10户', '30户', 20, 14, '目标偏低，按偏离度调减'],
+      [null, '效益指标', '社会效益指标', '机制', '建立长效机制', '尚未建立', 20, null, null],
+      [null, '效益指标', '社会效益指标', '效果', '达到预期', '未达到预期', 20, null, null],
+      [null, '满意度指标', '满意度', '满意度', '≥90%', null, 10, null, null],
+    ]),
+  ));
+
+  test('late and negated ones are listed (not yet scored), a met one scored below its band and an over-achieved one are not', () => {
+    expect(summary.facts.projects!.shortIndicators.map((s) => [s.indicator.level3, s.why])).toEqual([['开工', 'late'], ['机制', 'negated']]);
+    expect(text).toContain('1. 绩效指标偏差。未完全达成的指标2个：');
+    expect(text).toContain('甲项目（资金100万元）“开工”：年度指标值2025年6月30日前，实际完成2025年7月15日，晚于时限，尚未打分（分值10.00分）。【请补充：甲项目“开工”偏差原因】');
+    expect(text).toContain('甲项目（资金100万元）“机制”：年度指标值建立长效机制，实际完成尚未建立，尚未打分（分值20.00分）。【请补充：甲项目“机制”偏差原因】');
+    expect(text).not.toContain('“完工”：');
+    expect(text).not.toContain('“户数”：');
+  });
+
+  test('unclear answers and blank actual values are said as 无法判断, never as met', () => {
+    expect(text).toContain('2. 无法判断是否达成的指标2个：');
+    expect(text).toContain('甲项目“效果”：年度指标值达到预期，实际完成值“未达到预期”，无法判断是否达成。');
+    expect(text).toContain('甲项目“满意度”：年度指标值≥90%，实际完成值未填写，无法判断是否达成。');
+    expect(text).toContain('写明指标完成情况。为无法判断是否达成的2个指标写明实际完成值或完成日期。');
+    expect(text).not.toContain('均已完成');
   });
 });
 
@@ -200,7 +262,7 @@ describe('a workbook with only a department sheet', () => {
   });
 
   test('what is left unresolved is counted: only the kinds there are', () => {
-    expect(text).toContain('注：生成本报告时，自评工作簿中仍有1个警告未处理，报告数据以修正后的自评表为准。');
+    expect(text).toContain('注：本报告按回填计算结果后的自评表起草，回填后仍有1个警告未处理（回填可更正的不计在内），报告数据以修正后的自评表为准。');
     expect(text).not.toContain('0个错误');
   });
 
@@ -234,7 +296,7 @@ describe('department items: full, short without a reason, unscored', () => {
   });
 });
 
-test('bonus and deduction rows, and points lost by the 评分标准 with the rate as their reason', () => {
+test('bonus and deduction rows, and points lost by the 评分标准 with the rate behind them (the tool\'s calculation, not the unit\'s reason)', () => {
   const spec = departmentSheet('部门整体', '红旗乡人民政府2025年度部门整体支出绩效自评表', {
     base: [['全年预算数', 1000], ['全年执行数', 900], ['政府采购预算数', 100], ['实际政府采购金额', 80]],
     rates: ['预算执行率', '政府采购执行率'],
@@ -248,13 +310,35 @@ test('bonus and deduction rows, and points lost by the 评分标准 with the rat
   });
   const { text, summary } = draft(book(fromSpec(spec)));
   expect(text).toContain('部门整体支出绩效自评得分94.00分（含加分3.00分；已减去扣分项2.00分），换算为百分制得分89.52分，评价等级为“良”。');
-  expect(text).toContain('预算执行率（预算执行）：分值30.00分，自评得分27.00分，扣3.00分。原因：按评分标准，预算执行率为90.00%。');
-  expect(text).toContain('政府采购执行率（预算执行）：分值20.00分，自评得分16.00分，扣4.00分。原因：按评分标准，政府采购执行率为80.00%。');
+  expect(text).toContain('预算执行率（预算执行）：分值30.00分，自评得分27.00分，扣3.00分。按评分标准计算：预算执行率为90.00%，应得27.00分。');
+  expect(text).toContain('政府采购执行率（预算执行）：分值20.00分，自评得分16.00分，扣4.00分。按评分标准计算：政府采购执行率为80.00%，应得16.00分。');
+  expect(text).not.toContain('原因：按评分标准');
+  expect(text).toContain('针对扣分的2项指标和1个扣分项（预算执行率、政府采购执行率、审计发现问题）逐项分析原因，落实整改。');
   expect(text).toContain('扣分项“审计发现问题”：扣2.00分。原因：审计发现2个问题。');
   expect(text).toContain('加分项“改革创新”：加3.00分。');
   const table = summary.document.blocks.find((b) => b.kind === 'table' && b.caption.includes('按一级指标'));
   expect(table?.kind === 'table' && table.rows).toEqual([['预算执行', 50, 43], ['预算绩效', 50, 50], ['加分项', 5, 3], ['扣分项', 0, -2], ['合计', 105, 94]]);
   expect(text).not.toContain('均得满分');
+});
+
+test('scores typed otherwise than their 评分标准 gives are said with both figures, under 存在的问题 too', () => {
+  const spec = departmentSheet('部门整体', '红旗乡人民政府2025年度部门整体支出绩效自评表', {
+    base: [['全年预算数', 1000], ['全年执行数', 900], ['政府采购预算数', 100], ['实际政府采购金额', 75]],
+    rates: ['预算执行率', '政府采购执行率'],
+    indicators: [
+      { l1: '预算执行', l2: '预算执行管理', l3: '预算执行率', standard: '预算执行率≥95%得20分；90%(含)-95%得15分；90%以下不得分', weight: 20, score: 20 },
+      { l1: '预算执行', l2: '预算执行管理', l3: '政府采购执行率', standard: '按完成比例计分', weight: 10, score: 7.5 },
+      { l1: '预算绩效', l2: '预算绩效管理', l3: '绩效目标合理性', standard: '明确细化得70分', weight: 70, score: 70 },
+    ],
+  });
+  const { text, summary } = draft(book(fromSpec(spec)));
+  expect(summary.facts.department!.standardDiffers.map((d) => [d.item.level3, d.expected.toString()])).toEqual([['预算执行率', '15']]);
+  expect(text).toContain('部门整体支出绩效自评得分97.50分，换算为百分制得分97.50分，评价等级为“优”。');
+  expect(text).toContain('其中1项指标的自评得分与按评分标准计算的结果不一致（见“存在的问题及原因”），以上得分按自评表填写的得分计算。');
+  expect(text).toContain('扣分的指标1项，共扣2.50分：');
+  expect(text).toContain('另有1项指标的自评得分与评分标准计算结果不一致：预算执行率填写20.00分，按评分标准（预算执行率为90.00%）应为15.00分。');
+  expect(text).toContain('2. 1项指标的自评得分与评分标准计算结果不一致：预算执行率填写20.00分，按评分标准（预算执行率为90.00%）应为15.00分。');
+  expect(text).toContain('按评分标准复核1项指标的自评得分（预算执行率）。');
 });
 
 describe('a stated total that disagrees with its items', () => {
@@ -307,7 +391,7 @@ describe('judgements are the unit\'s: offered as prompts with the facts behind t
   test('none exceeded: the fact over what was measured, and no "设定总体合理"', () => {
     const spec = formSheet('自评表', [{ name: '双代改造', budget: 100, executed: 100, unit: '红旗乡', indicators: indicators('105户') }], 2025, '红旗乡');
     const { text } = draft(book(fromSpec(spec)));
-    expect(text).toContain('已填写实际完成值的2个定量指标中，没有实际完成值达到年度指标值130%及以上的正向指标。');
+    expect(text).toContain('已填写实际完成值的2个定量指标中，没有实际完成值达到年度指标值130%及以上的正向或等值指标。');
     expect(text).toContain('【请补充：对绩效目标设定是否合理的评价。】');
     expect(text).not.toContain('合理。');
     expect(text).not.toContain('总体合理');

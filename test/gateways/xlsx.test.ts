@@ -1,6 +1,10 @@
 // The file gateway piece by piece: what the reader makes of each way a workbook can be written, what the
 // patch writer puts where, the report sheet, new workbooks, and the package API for other parts.
+import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { analyse, summarise } from '../../src/engine';
 import {
   applyPlan, createWorkbook, FileError, fileIssues, Package, putPart, readPart, readWorkbookSync, workbookBytes, writeSummary,
@@ -43,6 +47,33 @@ describe('reading values', () => {
     const s1904 = read(workbookOf({ 表: sheetOf(rows) }, { 'xl/styles.xml': styles }, '<workbookPr date1904="1"/>')).snapshot.sheets[0];
     expect(s1904.dates).toEqual({ A1: '2029-01-02', C1: '2025-01-01' });
     expect(s1904.values[0][2]).toBe(45658 - 1462);
+  });
+
+  test('percents: built-in and custom percent formats mark number cells as fractions; a "%" in quotes does not', () => {
+    const styles = STYLES.replace('<numFmts count="1"><numFmt numFmtId="176" formatCode="0.00_ "/></numFmts>', '<numFmts count="3"><numFmt numFmtId="176" formatCode="0.00_ "/><numFmt numFmtId="177" formatCode="0.0%;[Red]\\-0.0%"/><numFmt numFmtId="178" formatCode="0&quot;%&quot;"/></numFmts>')
+      .replace('<cellXfs count="4">', '<cellXfs count="7">')
+      .replace('</cellXfs>', '<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="177" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="178" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>');
+    const rows = '<row r="1"><c r="A1" s="4"><v>0.6</v></c><c r="B1" s="5"><v>0.45</v></c><c r="C1" s="6"><v>60</v></c><c r="D1"><v>60</v></c><c r="E1" s="4"><f>B1*2</f><v>0.9</v></c><c r="F1" s="4" t="inlineStr"><is><t>60%</t></is></c></row>';
+    const s = read(workbookOf({ 表: sheetOf(rows) }, { 'xl/styles.xml': styles })).snapshot.sheets[0];
+    expect(s.values[0]).toEqual([0.6, 0.45, 60, 60, 0.9, '60%']);
+    expect(s.percents).toEqual(['A1', 'B1', 'E1']);
+    expect(read(workbookOf({ 表: sheetOf('<row r="1"><c r="A1"><v>1</v></c></row>') })).snapshot.sheets[0].percents).toBeUndefined();
+  });
+
+  test('a list saved by openpyxl with 60 % as a formatted 0.6 beside a typed 60: both are 60 %', () => {
+    const script = [
+      'import sys, openpyxl',
+      'wb = openpyxl.Workbook(); ws = wb.active; ws.title = "汇总"',
+      'ws.append(["项目名称", "资金数额（万元）", "绩效目标实现程度（%）", "自评得分"])',
+      'ws.append(["甲", 10, 0.6, 80]); ws["C2"].number_format = "0%"',
+      'ws.append(["乙", 10, 60, 80]); ws.append(["丙", 10, 1, 100]); ws["C4"].number_format = "0.00%"',
+      'wb.save(sys.argv[1])',
+    ].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'selfeval-pct-')), 'pct.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', script, file]);
+    const snapshot = readWorkbookSync(readFileSync(file), 'pct.xlsx').snapshot;
+    expect(snapshot.sheets[0].percents).toEqual(['C2', 'C4']);
+    expect(analyse(snapshot).model.projects.map((p) => p.achievement?.toString())).toEqual(['0.6', '0.6', '1']);
   });
 
   test('formulas: plain, shared (spelled out for each cell), array (every cell of its area), and those saved without a result', () => {

@@ -92,9 +92,9 @@ test('校验 shows what was recognised and the issues grouped by sheet with coun
   await click('校验');
   expect(screen.getByTestId('recognised').textContent).toContain('识别到：项目汇总表 1 张（11 个项目）、绩效指标表 1 张（25 个指标）、项目支出绩效自评表 4 份、部门整体绩效自评表 1 张');
   const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-  expect(headings).toEqual(['项目汇总表（8）', '绩效指标表（6）', '自评表-人居环境（4）', '自评表-乡村振兴（3）', '自评表-其他（7）', '部门整体绩效（4）']);
-  expect(screen.getByRole('button', { name: /^✓ 错误 14$/ })).toBeTruthy();
-  expect(screen.getByRole('button', { name: /^✓ 警告 14$/ })).toBeTruthy();
+  expect(headings).toEqual(['项目汇总表（10）', '绩效指标表（6）', '自评表-人居环境（4）', '自评表-乡村振兴（3）', '自评表-其他（7）', '部门整体绩效（4）']);
+  expect(screen.getByRole('button', { name: /^✓ 错误 12$/ })).toBeTruthy();
+  expect(screen.getByRole('button', { name: /^✓ 警告 17$/ })).toBeTruthy();
   const issue = screen.getByRole('button', { name: /F13.*“全年执行数”应为数字，当前为“待定”/ });
   expect(within(issue).getByText('错误')).toBeTruthy(); // the severity in words, not colour alone
 });
@@ -104,16 +104,16 @@ test('the severity filter has a visible label and shows each toggle on or off wi
   await click('校验');
   const group = screen.getByRole('group', { name: '显示' });
   expect(within(group).getByText('显示')).toBeTruthy();
-  await click(/错误 14$/);
-  await click(/警告 14$/);
-  const errors = screen.getByRole('button', { name: /错误 14$/ });
-  expect([errors.textContent, errors.getAttribute('aria-pressed'), errors.getAttribute('title')]).toEqual(['错误 14', 'false', '错误 已隐藏']);
-  expect(screen.getByRole('button', { name: /提示 4$/ }).textContent).toBe('✓ 提示 4');
-  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['自评表-人居环境（2）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
+  await click(/错误 12$/);
+  await click(/警告 17$/);
+  const errors = screen.getByRole('button', { name: /错误 12$/ });
+  expect([errors.textContent, errors.getAttribute('aria-pressed'), errors.getAttribute('title')]).toEqual(['错误 12', 'false', '错误 已隐藏']);
+  expect(screen.getByRole('button', { name: /提示 5$/ }).textContent).toBe('✓ 提示 5');
+  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['项目汇总表（1）', '自评表-人居环境（2）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
   expect(screen.queryByText(/待定/)).toBeNull();
-  await click(/提示 4$/);
+  await click(/提示 5$/);
   expect(screen.getByText('当前筛选下没有问题。')).toBeTruthy();
-  await click(/错误 14$/);
+  await click(/错误 12$/);
   expect(screen.getByText(/待定/)).toBeTruthy();
 });
 
@@ -138,16 +138,16 @@ test('计算并回填 previews the cells by sheet, writes only on confirmation, 
   const host = new MemoryHost();
   render(<App host={host} />);
   await click('计算并回填');
-  const preview = screen.getByRole('region', { name: '将改动 105 个计算单元格：' });
-  expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 35 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 16 个', '部门整体绩效 8 个']);
+  const preview = screen.getByRole('region', { name: '将改动 97 个计算单元格：' });
+  expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 29 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 14 个', '部门整体绩效 8 个']);
   expect(host.snapshot.sheets[0].values[5][6]).toBeNull(); // nothing written yet
   const confirm = screen.getByRole('button', { name: '确认写入' });
   confirm.focus();
   await click('确认写入');
   expect(host.snapshot.sheets[0].values[5][6]).toBe(0.9506);
-  expect(screen.getByText('已写入 105 个单元格。')).toBeTruthy();
-  expect(document.activeElement?.textContent).toContain('已写入 105 个单元格。');
-  expect(screen.getByText('改动明细（105）')).toBeTruthy();
+  expect(screen.getByText('已写入 97 个单元格。')).toBeTruthy();
+  expect(document.activeElement?.textContent).toContain('已写入 97 个单元格。');
+  expect(screen.getByText('改动明细（97）')).toBeTruthy();
   expect(screen.getByText((_, el) => el?.tagName === 'LI' && el.textContent === '项目汇总表!G6 （空） → 95.06%')).toBeTruthy();
   await click('计算并回填');
   expect(screen.getByText('计算结果与工作簿一致，无需改动。')).toBeTruthy();
@@ -160,10 +160,10 @@ test('撤销上次回填 says what goes back and what stays, then puts back only
   await click('确认写入');
   host.setCell('项目汇总表', 'I6', 88); // corrected by hand after the fill
   await click('撤销上次回填');
-  const preview = screen.getByRole('region', { name: /^上次回填（2025-03-01 10:22）改动了 105 个单元格。$/ });
-  expect(preview.textContent).toContain('撤销将恢复其中 104 个单元格的原内容和格式。1 个单元格在回填后又被改动过，将保持现状：项目汇总表!I6（现为 88）。');
+  const preview = screen.getByRole('region', { name: /^上次回填（2025-03-01 10:22）改动了 97 个单元格。$/ });
+  expect(preview.textContent).toContain('撤销将恢复其中 96 个单元格的原内容和格式。1 个单元格在回填后又被改动过，将保持现状：项目汇总表!I6（现为 88）。');
   await click('确认撤销');
-  expect(screen.getByText('已恢复 104 个单元格。1 个单元格在回填后被改动过，未恢复：项目汇总表!I6（现为 88）。')).toBeTruthy();
+  expect(screen.getByText('已恢复 96 个单元格。1 个单元格在回填后被改动过，未恢复：项目汇总表!I6（现为 88）。')).toBeTruthy();
   expect([host.cell('项目汇总表', 'G6'), host.cell('项目汇总表', 'I6')]).toEqual([null, 88]);
   expect(screen.queryByRole('button', { name: '撤销上次回填' })).toBeNull();
 });
@@ -237,8 +237,8 @@ test('the English pane uses English punctuation', async () => {
   render(<App host={host} />);
   await click('Compute and fill');
   await click('Write');
-  expect(screen.getByText('Changes (105)')).toBeTruthy();
+  expect(screen.getByText('Changes (97)')).toBeTruthy();
   expect(screen.getByTestId('recognised').textContent).toMatch(/^Recognised: 1 project list\(s\) \(11 projects\), .*Sheets: 项目汇总表, 绩效指标表/);
-  expect(screen.getAllByRole('heading', { level: 3 })[0].textContent).toBe('项目汇总表 (8)');
+  expect(screen.getAllByRole('heading', { level: 3 })[0].textContent).toBe('项目汇总表 (10)');
   expect(screen.getByTestId('file-name').parentElement?.textContent).toBe('File: sample.xlsx');
 });

@@ -42,6 +42,6 @@ test.each(['excel', 'file'] as const)('%s: no table, no report, and the reason',
     fireEvent.click(screen.getByRole('button', { name: '生成报告' }));
   });
   expect(reports).toEqual([]);
-  expect(screen.getAllByText(/未识别到项目汇总表、绩效指标表或项目支出绩效自评表/).length).toBeGreaterThan(0);
+  expect(screen.getAllByText(/未识别到项目汇总表、绩效指标表、项目支出绩效自评表或部门整体绩效自评表/).length).toBeGreaterThan(0);
   expect(screen.queryByText(/已生成“自评报告”工作表/)).toBeNull();
 });

@@ -8,7 +8,6 @@ import { type Dec, formatPercent, formatScore, round2, roundRate, sum, ZERO } fr
 import type { Findings } from '../findings';
 import type { Grid } from '../grid';
 import type { Department, DepartmentCategory, DepartmentItem } from '../model';
-import { parseValue } from '../parse/value';
 import type { PlanBuilder } from '../plan';
 import type { BaseField, DepartmentRate, ScoringProfile } from '../profile';
 import { resultCells } from '../recognise/department';
@@ -21,11 +20,27 @@ export const RATE_NAMES: Record<DepartmentRate, string> = {
   procurementRate: '政府采购执行率', publicCostRate: '公用经费控制率', threeCostRate: '“三公经费”控制率',
   threeCostChange: '“三公经费”变动率', staffRate: '在职人员控制率',
 };
+/** The same in English messages, with the sheet's term to find it by. */
+const RATE_NAMES_EN: Record<DepartmentRate, string> = {
+  executionRate: 'budget execution rate (预算执行率)', adjustmentRate: 'budget adjustment rate (预算调整率)', carryOverRate: 'carry-over rate (结转结余率)',
+  finalVarianceRate: 'appropriation revenue variance rate (财政拨款收入预决算差异率)', procurementRate: 'procurement execution rate (政府采购执行率)',
+  publicCostRate: 'public-expense control rate (公用经费控制率)', threeCostRate: '"three public expenses" control rate (“三公经费”控制率)',
+  threeCostChange: 'change in "three public expenses" (“三公经费”变动率)', staffRate: 'staffing control rate (在职人员控制率)',
+};
 const BASE_NAMES: Record<BaseField, string> = {
   initialBudget: '年初预算数', budget: '全年预算数', executed: '全年执行数', revenueBudget: '财政拨款收入预算数',
   revenueFinal: '财政拨款收入决算数', appropriation: '本年财政拨款', carryOverStart: '年初结转结余', carryOverEnd: '年末结转结余',
   procurementBudget: '政府采购预算数', procurementActual: '实际政府采购金额', publicBudget: '公用经费预算数', publicActual: '实际公用经费',
   threeBudget: '三公经费预算数', threeActual: '实际三公经费', threeLastYear: '上年三公经费', staffQuota: '编制数', staffActual: '实有在职人数',
+};
+
+const BASE_NAMES_EN: Record<BaseField, string> = {
+  initialBudget: 'initial budget (年初预算数)', budget: 'adjusted budget (全年预算数)', executed: 'executed amount (全年执行数)',
+  revenueBudget: 'budgeted appropriation revenue (财政拨款收入预算数)', revenueFinal: 'final appropriation revenue (财政拨款收入决算数)',
+  appropriation: 'appropriation (本年财政拨款)', carryOverStart: 'carry-over at the start (年初结转结余)', carryOverEnd: 'carry-over at the end (年末结转结余)',
+  procurementBudget: 'procurement budget (政府采购预算数)', procurementActual: 'actual procurement (实际政府采购金额)', publicBudget: 'public-expense budget (公用经费预算数)',
+  publicActual: 'actual public expenses (实际公用经费)', threeBudget: '"three public expenses" budget (三公经费预算数)', threeActual: 'actual "three public expenses" (实际三公经费)',
+  threeLastYear: 'last year\'s "three public expenses" (上年三公经费)', staffQuota: 'authorised posts (编制数)', staffActual: 'staff in post (实有在职人数)',
 };
 
 interface RateRule {
@@ -67,7 +82,9 @@ function computeRates(dept: Department, profile: ScoringProfile, findings: Findi
       const unreadable = missing.some((f) => dept.base[f]?.unreadable);
       if (dept.rates[rate]) dept.rates[rate] = { value: null, cell, why: `缺少${missing.map((f) => BASE_NAMES[f]).join('、')}` };
       if (wanted && anyFigure && !unreadable && (cell || scoredRates.has(rate))) {
-        findings.add('dept.rate-no-figures', wanted.sheet, wanted.row, wanted.col, { rate: RATE_NAMES[rate], missing: missing.map((f) => BASE_NAMES[f]).join('、') });
+        findings.add('dept.rate-no-figures', wanted.sheet, wanted.row, wanted.col, {
+          rate: RATE_NAMES[rate], rateEn: RATE_NAMES_EN[rate], missing: missing.map((f) => BASE_NAMES[f]).join('、'), missingEn: missing.map((f) => BASE_NAMES_EN[f]).join(', '),
+        });
       }
       continue;
     }
@@ -80,8 +97,8 @@ function computeRates(dept: Department, profile: ScoringProfile, findings: Findi
       const at = dept.base[denField] as NonNullable<Department['base'][BaseField]>;
       const actualField = Array.isArray(rule.num) ? rule.num[0] : rule.num;
       findings.add('dept.rate-undefined', at.sheet, at.row, at.col, {
-        rate: RATE_NAMES[rate], base: BASE_NAMES[denField],
-        actual: numerator.isZero() ? '' : `${numerator.toString()}`, actualLabel: BASE_NAMES[actualField],
+        rate: RATE_NAMES[rate], rateEn: RATE_NAMES_EN[rate], base: BASE_NAMES[denField], baseEn: BASE_NAMES_EN[denField],
+        actual: numerator.isZero() ? '' : `${numerator.toString()}`, actualLabel: BASE_NAMES[actualField], actualLabelEn: BASE_NAMES_EN[actualField],
       });
       continue;
     }
@@ -97,7 +114,7 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
   if (item.rate === null || value === null || item.weight === null) return;
   if (item.rule === null) {
     if (item.standard !== '') {
-      findings.add('dept.standard-unread', dept.sheet, item.row, dept.cols.standard >= 0 ? dept.cols.standard : dept.cols.score, { text: shortText(item.standard, 40), rate: RATE_NAMES[item.rate] });
+      findings.add('dept.standard-unread', dept.sheet, item.row, dept.cols.standard >= 0 ? dept.cols.standard : dept.cols.score, { text: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], rateEn: RATE_NAMES_EN[item.rate] });
     }
     return;
   }
@@ -109,28 +126,42 @@ function scoreByRule(dept: Department, item: DepartmentItem, profile: ScoringPro
   if (item.score === null && readings.length > 1) {
     // "每低于1个百分点扣0.5分" at 1.87 points below reads three ways: the unit's bureau decides which, not us.
     findings.add('dept.rule-choose', dept.sheet, item.row, dept.cols.score, {
-      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value), readings: readings.join('、'),
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], rateEn: RATE_NAMES_EN[item.rate], value: formatPercent(value), readings: readings.join('、'),
     });
   } else if (item.score === null) {
     item.score = result.expected;
     item.scoreSource = 'computed';
     plan.set({ sheet: dept.sheet, row: item.row, col: dept.cols.score }, result.expected, 'departmentScore');
+    // Like a qualitative suggestion: the unit confirms the score the tool put in its blank cell.
+    findings.add('dept.score-filled', dept.sheet, item.row, dept.cols.score, {
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], rateEn: RATE_NAMES_EN[item.rate], value: formatPercent(value), score: formatScore(result.expected),
+    });
   } else if (!result.accepted.some((a) => a.minus(item.score as Dec).abs().lte(profile.tolerance))) {
+    item.differsFromStandard = true;
     findings.add('dept.rule-differs', dept.sheet, item.row, dept.cols.score, {
-      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], value: formatPercent(value),
+      standard: shortText(item.standard, 40), rate: RATE_NAMES[item.rate], rateEn: RATE_NAMES_EN[item.rate], value: formatPercent(value),
       expected: formatScore(result.expected), score: formatScore(item.score),
     });
   }
 }
 
-/** Checks each row; returns the applicable rows whose score or 分值 is missing (they keep the total open). */
+/**
+ * Checks each row; returns the applicable rows whose score or 分值 is missing (they keep the total open).
+ * Rows whose score or 分值 has an error are marked invalid: no total is written over them.
+ */
 function checkItems(dept: Department, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): DepartmentItem[] {
   const open: DepartmentItem[] = [];
   for (const item of dept.items) {
     const add = (rule: Parameters<Findings['add']>[0], col: number, params = {}) => findings.add(rule, dept.sheet, item.row, col >= 0 ? col : dept.cols.score, params);
     if (item.kind === 'unscored') continue;
+    // A cell that cannot be read was said where it was read; it is wrong, not missing.
+    if (item.unreadable && (item.kind === 'deduction' || item.applicable)) {
+      item.invalid = true;
+      continue;
+    }
     if (item.kind === 'deduction') {
       if (item.score !== null && item.weight !== null && item.score.abs().gt(item.weight)) {
+        item.invalid = true;
         add('dept.deduction-above-cap', dept.cols.score, { score: formatScore(item.score.abs()), weight: formatScore(item.weight) });
       }
       continue;
@@ -156,17 +187,22 @@ function checkItems(dept: Department, profile: ScoringProfile, findings: Finding
       continue;
     }
     if (item.score.isNegative()) {
+      item.invalid = true;
       add('dept.score-negative', dept.cols.score, { score: formatScore(item.score) });
     } else if (item.score.gt(item.weight)) {
+      item.invalid = true;
       add('dept.score-above-weight', dept.cols.score, { score: formatScore(item.score), weight: formatScore(item.weight) });
-    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && !byRule(item)) {
+    } else if (item.kind === 'scored' && item.score.lt(item.weight) && item.reason === '' && (!byRule(item) || item.scoreSource === 'computed')) {
       add('dept.reason-missing', dept.cols.reason >= 0 ? dept.cols.reason : dept.cols.score, { lost: formatScore(item.weight.minus(item.score)) });
     }
   }
   return open;
 }
 
-/** A score the row's 评分标准 gives for its rate: the rate explains the points lost, no 扣分原因 is asked. */
+/**
+ * A score the unit typed as the row's 评分标准 gives for its rate: the rate explains the points lost, no
+ * 扣分原因 is asked. One the tool filled in is the unit's to confirm and explain.
+ */
 function byRule(item: DepartmentItem): boolean {
   return item.expected !== null && item.score !== null && item.expected.minus(item.score).abs().lte(0.01);
 }
@@ -188,7 +224,7 @@ function categoriesOf(dept: Department, open: DepartmentItem[], profile: Scoring
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, name: item.level1, weight: ZERO, score: ZERO }));
     g.weight = g.weight.plus(c.weight);
-    g.score = open.includes(item) || g.score === null ? null : g.score.plus(c.score);
+    g.score = open.includes(item) || item.invalid || g.score === null ? null : g.score.plus(c.score);
   }
   const order = profile.departmentTable.categories.map(labelKey);
   const rank = (key: string) => {
@@ -214,16 +250,30 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
     const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.weight) : at(weighted[0].row, dept.cols.weight);
     findings.add('dept.weights-total', anchor.sheet, anchor.row, anchor.col, { total: formatScore(allWeights) });
   }
-  if (dept.totalRow !== null && allWeights) plan.set(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight');
+  // A stated 分值 total that differs from its items is the unit's to check: said, not overwritten.
+  if (dept.totalRow !== null && allWeights) plan.setIfBlank(at(dept.totalRow, dept.cols.weight), allWeights, 'totalWeight', { rule: 'total.weight-differs' });
 
+  const invalid = dept.items.filter((i) => i.invalid);
+  if (invalid.length > 0) {
+    // A total over a wrong score is a number the workbook cannot support: said at the total, not written.
+    const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.score) : at(invalid[0].row, dept.cols.score);
+    const cells = invalid.slice(0, 3).map((i) => toA1(i.row, dept.cols.score)).join('、');
+    const more = invalid.length > 3 ? `等${invalid.length}处` : '';
+    findings.add('total.not-filled', anchor.sheet, anchor.row, anchor.col, {
+      what: '部门整体自评总分、换算得分和评价等级', whatEn: 'The department total, converted score and grade',
+      why: `${cells}${more}的自评得分或分值有误`, whyEn: `the score or weight at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} ${invalid.length > 1 ? 'are' : 'is'} wrong`,
+    });
+  }
   if (open.length > 0) {
     const first = open[0];
     const anchor = dept.totalRow !== null ? at(dept.totalRow, dept.cols.score) : at(first.row, dept.cols.score);
     const noScore = open.filter((i) => i.score === null).length;
-    const what = noScore === open.length ? ['未打分', 'have no score'] : noScore === 0 ? ['缺少分值', 'have no weight'] : ['未打分或缺少分值', 'have no score or no weight'];
+    const what = noScore === open.length ? ['未打分', 'no score'] : noScore === 0 ? ['缺少分值', 'no weight'] : ['未打分或缺少分值', 'no score or no weight'];
     findings.add('dept.total-open', anchor.sheet, anchor.row, anchor.col, {
       count: open.length, what: what[0], whatEn: what[1], first: `${dept.sheet}!${toA1(first.row, dept.cols.score)}`,
     });
+  }
+  if (invalid.length > 0 || open.length > 0) {
     if (dept.totalRow !== null) plan.checkFormulaError(at(dept.totalRow, dept.cols.score));
     return;
   }
@@ -239,16 +289,13 @@ export function computeDepartment(grid: Grid, dept: Department, profile: Scoring
   dept.grade = dept.converted ? gradeOf(dept.converted, profile) : null;
 
   if (dept.totalRow !== null) {
-    const cell = at(dept.totalRow, dept.cols.score);
-    const stated = plan.hasFormula(cell) ? null : parseValue(plan.valueAt(cell));
-    if (stated?.kind === 'number' && stated.value.minus(dept.score).abs().gt(profile.tolerance)) {
-      findings.add('total.mismatch', dept.sheet, dept.totalRow, dept.cols.score, { what: '部门整体自评总分', stated: formatScore(stated.value), sum: formatScore(dept.score) });
-    }
-    plan.set(cell, dept.score, 'totalScore');
+    // A stated total that differs from its items is said at its cell (RULES.md §2).
+    const what = { what: '部门整体自评总分', whatEn: 'The department total', sum: formatScore(dept.score) };
+    plan.set(at(dept.totalRow, dept.cols.score), dept.score, 'totalScore', { rule: 'total.mismatch', params: what });
   }
   const cells = resultCells(grid, dept);
   if (cells.converted && dept.converted) plan.set(cells.converted, dept.converted, 'convertedScore');
-  if (cells.grade && dept.grade) plan.set(cells.grade, dept.grade, 'grade');
+  if (cells.grade && dept.grade) plan.set(cells.grade, dept.grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(dept.converted as Dec) } });
 }
 
 export function describeRate(rate: DepartmentRate, r: { value: Dec | null; why?: string }): string {

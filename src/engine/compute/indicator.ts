@@ -38,7 +38,9 @@ export function evaluateIndicator(ind: Indicator, profile: ScoringProfile, findi
   }
   const weight = ind.weight;
   if (weight === null) {
-    if (ind.cols.weight >= 0) add('weight.missing', ind.cols.weight);
+    // An unreadable 分值 was said where it was read; a blank one is said here.
+    if (ind.cols.weight >= 0 && !ind.unreadable.weight) add('weight.missing', ind.cols.weight);
+    ind.invalid = true;
     return;
   }
   const target = ind.target;
@@ -49,7 +51,10 @@ export function evaluateIndicator(ind: Indicator, profile: ScoringProfile, findi
   }
 
   if (target.kind === 'quantitative') {
-    if (!scoreQuantitative(ind, target, weight, profile, add)) return;
+    if (!scoreQuantitative(ind, target, weight, profile, add)) {
+      checkAboveWeight(ind, weight, add); // a typed score that could not be checked still cannot exceed 分值
+      return;
+    }
   } else if (target.kind === 'date') {
     if (!scoreTime(ind, target, weight, profile, year, add)) return;
   } else if (!scoreQualitative(ind, weight, profile, add)) {
@@ -88,9 +93,10 @@ function scoreQuantitative(ind: Indicator, target: Extract<Target, { kind: 'quan
   ind.completion = target.value.gt(0) ? converted.div(target.value) : null;
 
   // A target set too low: the unit reduces the score by the deviation (RULES.md §1.5); its score stands.
+  // An "=" target is scored like "≥" (§1.3), so it is over-achieved the same way.
   const limit = new Dec(profile.overAchievementRatio);
   const entered = ind.scoreEntered;
-  if (target.direction === 'positive' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
+  if (target.direction !== 'reverse' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
     ind.score = entered;
     ind.scoreSource = 'kept';
     const params = { ratio: formatPercent(ind.completion), limit: formatPercent(limit), score: formatScore(entered), weight: formatScore(weight) };
@@ -111,9 +117,13 @@ function scoreQualitative(ind: Indicator, weight: Dec, profile: ScoringProfile, 
     if (target.kind === 'blank') return false; // already reported: without a target nothing more can be said
     if (ind.actualText === '') add('actual.missing', ind.cols.actual);
     else if (reading.negated) {
+      ind.reading = 'negated';
       add('qual.negated', ind.cols.actual, { text: shortText(ind.actualText) });
       notMetWithFullScore(ind, weight, profile, add);
-    } else add('qual.unclear', ind.cols.actual, { text: shortText(ind.actualText) });
+    } else {
+      ind.reading = 'unclear';
+      add('qual.unclear', ind.cols.actual, { text: shortText(ind.actualText) });
+    }
     checkAboveWeight(ind, weight, add);
     return false;
   }
@@ -125,12 +135,14 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
   const done = parseCompletion(ind.actualValue);
   if (done === null) return scoreQualitative(ind, weight, profile, add);
   const shown = typeof done === 'number' ? formatDay(done) : shortText(ind.actualText);
+  const shownEn = typeof done === 'number' ? formatDay(done, 'en') : shown;
   const result: DateComparison = compareDates(target.date, done, year);
   if (result.kind === 'unclear') {
     const why = result.reason === 'no-year'
-      ? ['只有一方写了年份，工作簿中也未找到评价年度', 'one names a year and the other does not, and the evaluation year is unknown']
+      ? ['只有一方写了年份，表格上方的标题中也未写明评价年度（如“2025年度”）', 'one names a year and the other does not, and no title above the tables names the evaluation year (such as 2025年度)']
       : ['时限可理解为该月之前或该月底之前，完成时间落在两者之间', 'the deadline reads as before that month or by its end, and the completion falls between'];
-    add('time.unclear', ind.cols.actual, { actual: shown, target: shortText(target.text), why: why[0], whyEn: why[1] });
+    ind.reading = 'unclear';
+    add('time.unclear', ind.cols.actual, { actual: shown, actualEn: shownEn, target: shortText(target.text), why: why[0], whyEn: why[1] });
     checkAboveWeight(ind, weight, add);
     return false;
   }
@@ -139,11 +151,11 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
     return scoreInBand(ind, 'achieved', weight, profile, add);
   }
   ind.onTime = false;
-  const deadline = result.deadline.first === result.deadline.last
-    ? formatDay(result.deadline.last)
-    : `${formatDay(result.deadline.first)}或${formatDay(result.deadline.last)}`;
+  const { first, last } = result.deadline;
+  const deadline = first === last ? formatDay(last) : `${formatDay(first)}或${formatDay(last)}`;
+  const deadlineEn = first === last ? formatDay(last, 'en') : `${formatDay(first, 'en')} or ${formatDay(last, 'en')}`;
   const achieved = qualitativeBand('achieved', weight, profile);
-  add('time.missed', ind.cols.actual, { actual: shown, target: shortText(target.text), deadline, limit: formatScore(achieved.min) });
+  add('time.missed', ind.cols.actual, { actual: shown, actualEn: shownEn, target: shortText(target.text), deadline, deadlineEn, limit: formatScore(achieved.min) });
   notMetWithFullScore(ind, weight, profile, add);
   checkAboveWeight(ind, weight, add);
   // A late completion is 部分达成 or 未达成: the unit scores it below the 达成 band; nothing is suggested.
@@ -154,14 +166,23 @@ function scoreTime(ind: Indicator, target: Extract<Target, { kind: 'date' }>, we
 function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profile: ScoringProfile, add: Add): boolean {
   ind.qualitative = level;
   const band = qualitativeBand(level, weight, profile);
+  if (ind.scoreEntered === null && ind.unreadable.score) {
+    // Text in the 得分 cell (said where it was read) is the unit's to correct: nothing is suggested over it.
+    ind.invalid = true;
+    return false;
+  }
   if (ind.scoreEntered === null) {
     ind.score = round2(weight.times(profile.qualitativeDefaults[level]));
     ind.scoreSource = 'suggested';
     if (ind.cols.score >= 0) add('qual.default-filled', ind.cols.score, { grade: LEVEL_NAMES[level], score: formatScore(ind.score), range: bandText(band) });
   } else if (ind.scoreEntered.gt(weight)) {
+    ind.invalid = true;
     add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
   } else if (!inBand(ind.scoreEntered, band)) {
+    ind.invalid = true;
     add('qual.out-of-band', ind.cols.score, { grade: LEVEL_NAMES[level], range: bandText(band), score: formatScore(ind.scoreEntered) });
+    // A met answer scored below its band: the score is wrong (said), the target was not missed.
+    if (level === 'achieved') return false;
   }
   return true;
 }
@@ -170,15 +191,19 @@ function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profi
 function notMetWithFullScore(ind: Indicator, weight: Dec, profile: ScoringProfile, add: Add): void {
   const band = qualitativeBand('achieved', weight, profile);
   if (ind.scoreEntered !== null && inBand(ind.scoreEntered, band)) {
+    ind.invalid = true;
     add('qual.not-met-full', ind.cols.score, { text: shortText(ind.actualText), score: formatScore(ind.scoreEntered), range: bandText(band), limit: formatScore(band.min) });
   }
 }
 
 function checkAboveWeight(ind: Indicator, weight: Dec, add: Add): void {
-  if (ind.scoreEntered?.gt(weight)) add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
+  if (ind.score === ind.scoreEntered && ind.scoreEntered?.gt(weight)) {
+    ind.invalid = true;
+    add('score.above-weight', ind.cols.score, { score: formatScore(ind.scoreEntered), weight: formatScore(weight) });
+  }
 }
 
-/** 偏差原因 is required below full points, and at ≥ 130 % of a positive target (RULES.md §1.5). */
+/** 偏差原因 is required below full points, and at ≥ 130 % of a positive or equal target (RULES.md §1.5). */
 function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: Add): void {
   if (ind.reason !== '' || ind.score === null) return;
   if (ind.score.lt(weight)) {
@@ -186,7 +211,7 @@ function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: 
     return;
   }
   const limit = new Dec(profile.overAchievementRatio);
-  if (ind.target.kind === 'quantitative' && ind.target.direction === 'positive' && ind.completion?.gte(limit)) {
+  if (ind.target.kind === 'quantitative' && ind.target.direction !== 'reverse' && ind.completion?.gte(limit)) {
     add('reason.missing-over', ind.cols.reason, {
       actual: ind.actualText, target: ind.targetText, ratio: formatPercent(ind.completion), limit: formatPercent(limit),
     });

@@ -6,12 +6,12 @@ import { Findings } from '../findings';
 import type { CellPos, Form, FundRow, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
-import { nameKey } from '../text';
+import { nameKey, shortText } from '../text';
 import { toA1 } from '../address';
 import { computeExecution } from './execution';
 import { executionRate, gradeOf } from './scoring';
 import { checkWeights, isExecutionIndicator } from './weights';
-import { formTotal } from './form';
+import { formTotal, keptFormulaDiffers, sayTotalBlocked, totalBlocked } from './form';
 
 export interface ProjectScore {
   executionRate: Dec | null;
@@ -39,15 +39,16 @@ function indicatorGroups(indicators: Indicator[]): Indicator[][] {
 export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder): void {
   for (const ind of indicators) {
     if (ind.score !== null && (ind.scoreSource === 'computed' || ind.scoreSource === 'suggested')) {
-      plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore');
+      const why = { target: shortText(ind.targetText), actual: shortText(ind.actualText) };
+      ind.formulaDiffers = !plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore', { rule: 'score.differs', params: why });
     }
   }
 }
 
-/** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown. */
+/** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown or in error. */
 export function indicatorCompletion(indicators: Indicator[]): Dec | null {
   const own = indicators.filter((i) => !isExecutionIndicator(i));
-  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null)) return null;
+  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null || i.invalid || i.formulaDiffers)) return null;
   const weights = sum(own.map((i) => i.weight as Dec));
   return weights.gt(0) ? sum(own.map((i) => i.score as Dec)).div(weights) : null;
 }
@@ -157,6 +158,7 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.indicators.push(...group);
     }
   }
+  const unmatched = sayWhereIndicatorsWent(byName, grouped, findings);
 
   for (const p of order) {
     if (p.listRow) {
@@ -165,10 +167,32 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.initialBudget = p.listRow.initialBudget?.value ?? null;
     }
     if (!p.form) scoreFromList(p, profile, findings, plan);
-    if (p.listRow) fillListRow(p, profile, findings, plan);
+    if (p.listRow) fillListRow(p, profile, findings, plan, unmatched.has(p));
   }
   for (const list of wb.lists) checkListTotal(list, profile, findings, plan);
   return order;
+}
+
+/**
+ * Same-name list rows with fewer indicator groups than rows: the groups went to the first rows in order.
+ * Said at every one of those rows, which got the indicators and which did not (the indicator list cannot
+ * tell them apart). Returns the rows left without indicators: their 自评得分 is not asked for as if the
+ * workbook had no indicators for the project.
+ */
+function sayWhereIndicatorsWent(byName: Map<string, Project[]>, grouped: Set<Project>, findings: Findings): Set<Project> {
+  const unmatched = new Set<Project>();
+  for (const same of byName.values()) {
+    const rows = same.filter((p) => p.listRow && !p.form);
+    const got = rows.filter((p) => grouped.has(p));
+    if (got.length === 0 || got.length === rows.length) continue;
+    const cell = (p: Project) => `${p.nameCell.sheet}!${toA1(p.nameCell.row, p.nameCell.col)}`;
+    const params = { name: same[0].name, count: rows.length, groups: got.length, attached: got.map(cell).join('、'), attachedEn: got.map(cell).join(', ') };
+    for (const p of rows) {
+      if (!grouped.has(p)) unmatched.add(p);
+      findings.add('indicator.shared-name', p.nameCell.sheet, p.nameCell.row, p.nameCell.col, { ...params, here: grouped.has(p) ? 'yes' : 'no' });
+    }
+  }
+  return unmatched;
 }
 
 function pickScore(s: ProjectScore): Partial<Project> {
@@ -203,16 +227,19 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
 
   planIndicatorScores(p.indicators, plan);
   const first = p.indicators[0];
-  checkWeights(p.indicators, weight, { sheet: first.sheet, row: first.row, col: first.cols.weight >= 0 ? first.cols.weight : first.cols.level3 }, profile, findings);
+  const weightsOk = checkWeights(p.indicators, weight, { sheet: first.sheet, row: first.row, col: first.cols.weight >= 0 ? first.cols.weight : first.cols.level3 }, profile, findings);
   // A list that scores 预算执行率 as an indicator row carries its execution score itself.
   const ownRow = p.indicators.some(isExecutionIndicator);
-  p.score = formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
+  const blocked = totalBlocked(p.indicators, weightsOk, row?.sheet ?? first.sheet);
+  p.score = blocked || keptFormulaDiffers(p.indicators) ? null : formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
   p.grade = p.score ? gradeOf(p.score, profile) : null;
+  const said = row?.cols.score ?? row?.cols.grade;
+  if (row && said !== undefined) sayTotalBlocked(p.indicators, blocked, { sheet: row.sheet, row: row.row, col: said }, ['自评得分和评价等级', 'The score and the grade'], findings);
   if (!ownRow) checkConsistency(p.indicators, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
 }
 
 /** The list's computed columns: 执行率, 自评得分 (from the form or indicators), 评价等级, 绩效目标实现程度. */
-function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder, unmatched: boolean): void {
   const row = p.listRow as ListRow;
   const cols = row.cols;
   const at = (col: number | undefined): CellPos => ({ sheet: row.sheet, row: row.row, col: col ?? -1 });
@@ -224,14 +251,14 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
 
   const computed = p.form !== null || p.indicators.length > 0;
   if (computed) {
-    if (p.score) plan.set(at(cols.score), p.score, 'projectScore');
+    if (p.score) plan.set(at(cols.score), p.score, 'projectScore', { rule: 'project.score-differs' });
   } else {
     p.score = row.score?.value ?? null;
-    if (p.score === null && row.score && !row.score.unreadable && !p.classified) findings.add('project.score-missing', row.sheet, row.row, row.score.col);
+    if (p.score === null && row.score && !row.score.unreadable && !p.classified && !unmatched) findings.add('project.score-missing', row.sheet, row.row, row.score.col);
     if (p.score && (p.score.lt(0) || p.score.gt(100))) findings.add('project.score-range', row.sheet, row.row, cols.score ?? 0, { score: formatScore(p.score) });
     p.grade = p.score && p.score.gte(0) && p.score.lte(100) ? gradeOf(p.score, profile) : null;
   }
-  if (p.grade) plan.set(at(cols.grade), p.grade, 'grade');
+  if (p.grade) plan.set(at(cols.grade), p.grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(p.score as Dec) } });
 
   const derived = indicatorCompletion(p.indicators);
   const stated = row.achievement?.value ?? null;
@@ -257,6 +284,19 @@ function checkListTotal(list: ProjectList, profile: ScoringProfile, findings: Fi
       findings.add('list-total.mismatch', list.sheet, stated.row, stated.col, { column, stated: stated.value.toString(), sum: total.toString() });
     }
   }
+  const rateCol = list.columns.executionRate;
+  if (rateCol === undefined || list.columns.executed === undefined) return;
+  // The total's rate is over every project or not at all: a missing amount is unknown, not 0.
+  const incomplete = list.rows.filter((r) => r.budget?.value == null || r.executed?.value == null);
+  if (incomplete.length > 0) {
+    findings.add('list-total.rate-partial', list.sheet, list.totalRow, rateCol, { count: incomplete.length, names: listNames(incomplete.map((r) => r.classified ? '涉密项目' : r.name)) });
+    return;
+  }
   const rate = executionRate(sums.budget ?? null, sums.executed ?? null);
-  if (rate) plan.set({ sheet: list.sheet, row: list.totalRow, col: list.columns.executionRate ?? -1 }, rate, 'executionRate');
+  if (rate) plan.set({ sheet: list.sheet, row: list.totalRow, col: rateCol }, rate, 'executionRate');
+}
+
+/** Names for a message: the first three, then how many. */
+function listNames(names: string[]): string {
+  return names.length <= 3 ? names.join('、') : `${names.slice(0, 3).join('、')}等${names.length}个`;
 }

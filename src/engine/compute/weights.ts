@@ -13,15 +13,16 @@ export function isExecutionIndicator(ind: Indicator): boolean {
   return labelKey(ind.level3).includes('预算执行率') || labelKey(ind.level1).includes('预算执行率');
 }
 
-export function checkWeights(indicators: Indicator[], executionWeight: Dec, anchor: CellPos, profile: ScoringProfile, findings: Findings): void {
-  if (indicators.length === 0 || indicators.some((i) => i.weight === null)) return;
+/** Returns false when the weights do not make 100 (an error said at `anchor`): no total stands on them. */
+export function checkWeights(indicators: Indicator[], executionWeight: Dec, anchor: CellPos, profile: ScoringProfile, findings: Findings): boolean {
+  if (indicators.length === 0 || indicators.some((i) => i.weight === null)) return true;
   const tol = new Dec(profile.tolerance);
   const ownRow = indicators.some(isExecutionIndicator);
   const execution = ownRow ? new Dec(0) : executionWeight;
   const total = execution.plus(sum(indicators.map((i) => i.weight as Dec)));
   if (total.minus(HUNDRED).abs().gt(tol)) {
     findings.add('weights.total', anchor.sheet, anchor.row, anchor.col, { total: formatScore(total), execution: formatScore(execution) });
-    return;
+    return false;
   }
 
   const groups = new Map<string, { label: string; first: Indicator; weight: Dec }>();
@@ -43,7 +44,7 @@ export function checkWeights(indicators: Indicator[], executionWeight: Dec, anch
       });
     }
   }
-  if (labelled) return;
+  if (labelled) return true;
 
   const defaults = Object.entries(profile.level1Weights);
   const differs = defaults.some(([name, points]) => {
@@ -52,6 +53,8 @@ export function checkWeights(indicators: Indicator[], executionWeight: Dec, anch
   });
   if (differs) {
     const split = [...groups.values()].map((g) => `${labelKey(g.label) || '（空）'}${formatScore(g.weight)}分`).join('、');
-    findings.add('weights.level1-split', anchor.sheet, anchor.row, anchor.col, { split });
+    const splitEn = [...groups.values()].map((g) => `${labelKey(g.label) || '(blank)'} ${formatScore(g.weight)}`).join(' / ');
+    findings.add('weights.level1-split', anchor.sheet, anchor.row, anchor.col, { split, splitEn });
   }
+  return true;
 }

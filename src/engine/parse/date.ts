@@ -151,8 +151,10 @@ export function deadlineSpan(d: DateText, year: number): DaySpan {
 }
 
 /** A day number as a clerk writes it: 2025年12月31日. */
-export function formatDay(day: number): string {
+/** A day as Chinese text writes it ("2025年12月31日"), or in ISO form for English ("2025-12-31"). */
+export function formatDay(day: number, lang: 'zh' | 'en' = 'zh'): string {
   const d = new Date(day * 86400000);
+  if (lang === 'en') return d.toISOString().slice(0, 10);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 

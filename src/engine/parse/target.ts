@@ -30,6 +30,11 @@ const SUFFIX_OPERATORS: Array<[string, Operator]> = [
   ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='],
 ];
 
+/** A duration ceiling: "3个月内完成", "15天内", "10个工作日之内办结" (a date such as "12月内完成" is read before). */
+const WITHIN = /^(.*\d.*?)(?:之内|以内|内)(?:完成|完工|办结|结束)?$/;
+/** The words after a completed duration: "2个月完成", "8个工作日内办结", "15天内". */
+const DONE = /(?:(?:之内|以内|内)(?:完成|完工|办结|结束)?|完成|完工|办结|结束)$/;
+
 export function directionOf(op: Operator): Direction {
   if (op === '>=' || op === '>') return 'positive';
   if (op === '<=' || op === '<') return 'reverse';
@@ -54,6 +59,11 @@ export function parseTarget(value: CellValue, isCost = false): Target {
   const date = typeof value === 'string' ? parseDateText(text) : null;
   if (date) return { kind: 'date', text: raw, date };
   let { operator, rest } = splitOperator(text);
+  const within = operator === null ? WITHIN.exec(rest) : null;
+  if (within) {
+    operator = '<=';
+    rest = within[1];
+  }
   for (const [word, op] of SUFFIX_OPERATORS) {
     if (rest.endsWith(word)) {
       operator = operator ?? op;
@@ -77,7 +87,7 @@ export function parseActual(value: CellValue): { kind: 'blank' } | { kind: 'numb
   }
   const text = fold(cellText(value)).replace(/\s+/g, '');
   const { rest } = splitOperator(text);
-  const n = parseNumberText(rest.replace(/(及以上|以上|及以下|以下)$/, ''));
+  const n = parseNumberText(rest.replace(/(及以上|以上|及以下|以下)$/, '').replace(DONE, ''));
   if (n) return { kind: 'number', value: n.value, unit: n.unit, typed: true };
   return { kind: 'text', text: cellText(value) };
 }

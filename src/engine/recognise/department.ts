@@ -7,6 +7,7 @@ import type { Grid } from '../grid';
 import type { Dec } from '../decimal';
 import type { CellPos, Department, DepartmentItem, DepartmentItemKind, NumberCell } from '../model';
 import { parseStandard } from '../parse/standard';
+import { parseValue } from '../parse/value';
 import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
 import { fold, labelKey } from '../text';
 import { aliasIndex, matchHeader } from './headers';
@@ -40,10 +41,51 @@ function itemKind(labels: string[], weight: Dec | null, score: Dec | null, profi
   return 'scored';
 }
 
-/** The cell right of a label, past the label's own merged area. */
-function valueCell(grid: Grid, row: number, col: number): CellPos {
+/** The last column of a label, past its own merged area. */
+function labelEnd(grid: Grid, row: number, col: number): number {
   const area = grid.merge(row, col);
-  return { sheet: grid.name, row, col: (area ? area.right : col) + 1 };
+  return area ? area.right : col;
+}
+
+/**
+ * The first cell right of a label that holds a figure (a number, a number as text, an error value), over
+ * empty cells and words such as 万元; none when the next label of the block comes first.
+ */
+function figureRightOf(grid: Grid, row: number, col: number, isLabel: (label: string) => boolean): number | null {
+  for (let c = grid.nextFilledRight(row, labelEnd(grid, row, col)); c >= 0; c = grid.nextFilledRight(row, c)) {
+    if (isLabel(key(grid.text(row, c)))) return null;
+    const parsed = parseValue(grid.value(row, c));
+    if (parsed.kind !== 'text') return c;
+  }
+  return null;
+}
+
+/**
+ * Where each label's value is: the block's value column for the label's column (where most of its labels
+ * have their figure: label │ (empty) │ value is a real layout), or the figure found before it; a label
+ * whose figure is missing gets the block's value column, else the cell right after it.
+ */
+function valueCells(grid: Grid, labels: Array<{ row: number; col: number }>, isLabel: (label: string) => boolean): CellPos[] {
+  const found = labels.map((l) => figureRightOf(grid, l.row, l.col, isLabel));
+  const votes = new Map<number, Map<number, number>>();
+  labels.forEach((l, i) => {
+    const c = found[i];
+    if (c === null) return;
+    const byCol = votes.get(l.col) ?? new Map<number, number>();
+    byCol.set(c, (byCol.get(c) ?? 0) + 1);
+    votes.set(l.col, byCol);
+  });
+  const blockCol = (col: number): number | null => {
+    const byCol = votes.get(col);
+    if (!byCol) return null;
+    return [...byCol].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  };
+  return labels.map((l, i) => {
+    const block = blockCol(l.col);
+    const c = found[i];
+    const col = c !== null && (block === null || c <= block) ? c : block ?? labelEnd(grid, l.row, l.col) + 1;
+    return { sheet: grid.name, row: l.row, col };
+  });
 }
 
 export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Findings, taken: (row: number) => boolean): Department | null {
@@ -84,15 +126,20 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     if (text('level2')) level2 = text('level2');
     if (!text('level3') && !text('weight') && !text('score')) continue;
     const level3 = text('level3') || level2;
-    const weight = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS)?.value ?? null;
-    const score = readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS)?.value ?? null;
+    const weightCell = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS);
+    const scoreCell = readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS);
+    const weight = weightCell?.value ?? null;
+    const score = scoreCell?.value ?? null;
     const standard = text('standard') || tableStandard(profile, level3);
+    const unreadable = weightCell?.unreadable === true || scoreCell?.unreadable === true;
+    const kind = itemKind([level1, level2, level3], weight, score, profile);
     items.push({
       row,
       level1,
       level2,
       level3,
-      kind: itemKind([level1, level2, level3], weight, score, profile),
+      // A row whose 分值 or score cannot be read is an item, not a heading.
+      kind: kind === 'unscored' && unreadable ? 'scored' : kind,
       standard,
       rule: parseStandard(standard),
       rate: rateIndex.get(key(level3)) ?? null,
@@ -100,8 +147,11 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
       score,
       scoreSource: 'entered',
       expected: null,
+      differsFromStandard: false,
       applicable: !NOT_APPLICABLE.test(fold(text('applicable')).trim()),
       reason: text('reason'),
+      unreadable,
+      invalid: false,
     });
   }
 
@@ -110,6 +160,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   const base: Partial<Record<BaseField, NumberCell>> = {};
   const rateCells: Partial<Record<DepartmentRate, CellPos>> = {};
   const tableRows = (row: number) => row >= header!.row && row <= (totalRow ?? grid.rowCount);
+  const labels: Array<{ row: number; col: number; field?: BaseField; rate?: DepartmentRate }> = [];
   for (const row of grid.rows()) {
     if (taken(row) || tableRows(row)) continue;
     for (const col2 of grid.cols(row)) {
@@ -118,17 +169,20 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
       if (!label) continue;
       const field = baseIndex.get(label);
       const rate = rateIndex.get(label);
-      if (field && !base[field]) {
-        const at = valueCell(grid, row, col2);
-        base[field] = readNumber(grid, at.row, at.col, grid.text(row, col2), findings) ?? undefined;
-      } else if (rate && !rateCells[rate]) {
-        rateCells[rate] = valueCell(grid, row, col2);
-      }
+      if (field && !labels.some((l) => l.field === field)) labels.push({ row, col: col2, field });
+      else if (rate && !labels.some((l) => l.rate === rate)) labels.push({ row, col: col2, rate });
     }
   }
+  const cells = valueCells(grid, labels, (label) => baseIndex.has(label) || rateIndex.has(label));
+  labels.forEach((l, i) => {
+    const at = cells[i];
+    if (l.field) base[l.field] = readNumber(grid, at.row, at.col, grid.text(l.row, l.col), findings) ?? undefined;
+    else if (l.rate) rateCells[l.rate] = at;
+  });
 
   return {
     sheet: grid.name,
+    top: Math.min(header.row, ...Object.values(base).flatMap((c) => (c ? [c.row] : [])), ...Object.values(rateCells).flatMap((c) => (c ? [c.row] : []))),
     base,
     rates: Object.fromEntries(Object.entries(rateCells).map(([rate, cell]) => [rate, { value: null, cell }])),
     items,

@@ -3,8 +3,9 @@
 
 import { AMOUNT_UNITS, Findings, readNumber } from '../findings';
 import type { Grid } from '../grid';
-import type { IndicatorList, ListRow, NumberCell, ProjectList } from '../model';
-import { asFraction, parseValue } from '../parse/value';
+import type { IndicatorList, ListRow, ProjectList } from '../model';
+import type { Dec } from '../decimal';
+import { parseValue } from '../parse/value';
 import type { IndicatorField, ProjectField, ScoringProfile } from '../profile';
 import { type AliasIndex, aliasIndex, type HeaderMatch, matchHeader } from './headers';
 import { isClassified, isTotalKey, readIndicatorRows, SCORE_UNITS } from './indicators';
@@ -33,12 +34,37 @@ function headerAt(grid: Grid, row: number, ii: AliasIndex<IndicatorField>, pi: A
   return null;
 }
 
-/** Reads a percent column: 0.9506, '95.06%' and a typed 95.06 all give 0.9506. */
-export function readRate(grid: Grid, row: number, col: number, field: string, findings: Findings): NumberCell | null {
-  const cell = readNumber(grid, row, col, field, findings, new Set(['', '%']));
-  if (!cell || cell.value === null) return cell;
-  const parsed = parseValue(grid.value(row, col));
-  return parsed.kind === 'number' ? { ...cell, value: asFraction(parsed, parsed.fromText) } : cell;
+/**
+ * The 绩效目标实现程度 column, as fractions. A cell formatted as a percent holds its fraction (0.6 shows
+ * 60%), and '45%' is 45 %. Other numbers, typed or text, are read per column: plain percents when any of
+ * them is above 1.5 (60 is 60 %, never 6000 %), fractions otherwise (0.9 is 90 %). A column read as plain
+ * percents is said at its first such cell, and a small number among them (1 beside 60: 1 %?) at its own.
+ */
+function readAchievements(grid: Grid, rows: ListRow[], col: number, findings: Findings): void {
+  if (col < 0) return;
+  const field = '绩效目标实现程度';
+  const plainNumber = (row: number): Dec | null => {
+    const parsed = parseValue(grid.value(row, col));
+    return parsed.kind === 'number' && parsed.unit === '' && !grid.percent(row, col) && grid.date(row, col) === null ? parsed.value : null;
+  };
+  const plain = rows.some((r) => plainNumber(r.row)?.abs().gt(1.5));
+  let said = false;
+  for (const r of rows) {
+    const cell = readNumber(grid, r.row, col, field, findings, new Set(['', '%']));
+    r.achievement = cell;
+    const parsed = parseValue(grid.value(r.row, col));
+    if (!cell || cell.value === null || parsed.kind !== 'number') continue;
+    if (parsed.unit === '%') {
+      r.achievement = { ...cell, value: parsed.value.div(100) };
+      continue;
+    }
+    const value = plainNumber(r.row);
+    if (!plain || value === null) continue;
+    r.achievement = { ...cell, value: value.div(100) };
+    if (!said) findings.add('percent.column', grid.name, r.row, col, { field, text: value.toString() });
+    else if (value.gt(0) && value.lte(1.5)) findings.add('percent.ambiguous', grid.name, r.row, col, { field, text: value.toString(), percent: value.times(100).toString() });
+    said = true;
+  }
 }
 
 export interface SheetTables {
@@ -122,7 +148,7 @@ function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: numb
       initialBudget: readNumber(grid, row, col('initialBudget'), '年初预算数', findings, AMOUNT_UNITS),
       budget: readNumber(grid, row, col('budget'), '全年预算数', findings, AMOUNT_UNITS),
       executed: readNumber(grid, row, col('executed'), '全年执行数', findings, AMOUNT_UNITS),
-      achievement: readRate(grid, row, col('achievement'), '绩效目标实现程度', findings),
+      achievement: null,
       score: readNumber(grid, row, col('score'), '自评得分', findings, SCORE_UNITS),
       goal: text(row, 'goal'),
       outcome: text(row, 'outcome'),
@@ -131,5 +157,6 @@ function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: numb
     };
     list.rows.push(entry);
   }
+  readAchievements(grid, list.rows, col('achievement'), findings);
   return list;
 }

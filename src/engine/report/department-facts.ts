@@ -28,8 +28,19 @@ export interface RateFact {
 export interface LostPoints {
   item: DepartmentItem;
   lost: Dec;
-  /** The 扣分原因 written, or the rate its 评分标准 scored it by; null when neither explains the loss. */
+  /** The 扣分原因 the unit wrote; null when it wrote none. */
   reason: string | null;
+  /** What the row's 评分标准 gives for its computed rate, when the score is that ("预算执行率为90.00%"): the tool's, not the unit's. */
+  byStandard: string | null;
+  /** The engine asks the unit for a reason: none written, and the score is not one the unit scored by its 评分标准. */
+  reasonAsked: boolean;
+}
+
+/** A row whose entered score is none its 评分标准 gives for the computed rate. */
+export interface StandardDifference {
+  item: DepartmentItem;
+  rate: string;
+  expected: Dec;
 }
 
 export interface DepartmentFacts {
@@ -45,8 +56,12 @@ export interface DepartmentFacts {
   notApplicable: DepartmentItem[];
   /** Applicable scored rows without a score or a 分值: they keep the total open. */
   open: DepartmentItem[];
+  /** Rows whose score or 分值 has an error (unreadable, negative, above 分值): no total stands on them. */
+  invalid: DepartmentItem[];
   /** The 总分 typed in the sheet when it differs from the sum of the items. */
   statedTotal: Dec | null;
+  /** Rows scored otherwise than their 评分标准 gives (the unit's scores stand, and count in 总分). */
+  standardDiffers: StandardDifference[];
 }
 
 // Revenue (收入) and expenditure (支出) are different fields (RULES.md §2): they are stated apart.
@@ -82,15 +97,20 @@ export function departmentFacts(d: Department, profile: ScoringProfile, statedTo
     });
   const rateName = (rate: DepartmentRate) => rates.find((r) => r.rate === rate)?.name ?? label(profile.departmentRates[rate], rate);
 
-  /** A score its 评分标准 gives for the row's rate: the rate is the reason. */
-  const reasonOf = (i: DepartmentItem): string | null => {
-    const written = quoted(i.reason);
-    if (written) return written;
+  const rateText = (i: DepartmentItem): string => {
     const value = i.rate ? d.rates[i.rate]?.value : null;
-    if (i.rate && value && i.expected !== null && i.score !== null && i.expected.minus(i.score).abs().lte(profile.tolerance)) {
-      return `按评分标准，${rateName(i.rate)}为${percent(value)}`;
-    }
-    return null;
+    return i.rate && value ? `${rateName(i.rate)}为${percent(value)}` : '';
+  };
+  /** A score its 评分标准 gives for the row's rate: the rate explains it (the tool's words, not the unit's). */
+  const byStandard = (i: DepartmentItem): string | null => {
+    if (!rateText(i) || i.expected === null || i.score === null || i.expected.minus(i.score).abs().gt(profile.tolerance)) return null;
+    return rateText(i);
+  };
+  const lostPoints = (i: DepartmentItem): LostPoints => {
+    const reason = quoted(i.reason);
+    const standard = byStandard(i);
+    // As the engine asks (dept.reason-missing): a score the unit typed by its 评分标准 needs no reason, one filled in by the tool does.
+    return { item: i, lost: (i.weight as Dec).minus(i.score as Dec), reason, byStandard: standard, reasonAsked: reason === null && (standard === null || i.scoreSource === 'computed') };
   };
   const scored = d.items.filter((i) => i.kind === 'scored' && i.applicable);
 
@@ -99,14 +119,16 @@ export function departmentFacts(d: Department, profile: ScoringProfile, statedTo
     figures,
     rates,
     lost: scored
-      .filter((i) => i.score !== null && i.weight !== null && i.score.lt(i.weight))
-      .map((i) => ({ item: i, lost: (i.weight as Dec).minus(i.score as Dec), reason: reasonOf(i) })),
+      .filter((i) => !i.invalid && i.score !== null && i.weight !== null && i.score.lt(i.weight))
+      .map(lostPoints),
     bonus: d.items.filter((i) => i.kind === 'bonus' && i.applicable && i.score !== null && !i.score.isZero()),
     deductions: d.items
-      .filter((i) => i.kind === 'deduction' && i.score !== null && !i.score.isZero())
-      .map((i) => ({ item: i, lost: (i.score as Dec).abs(), reason: quoted(i.reason) })),
+      .filter((i) => i.kind === 'deduction' && !i.invalid && i.score !== null && !i.score.isZero())
+      .map((i) => ({ item: i, lost: (i.score as Dec).abs(), reason: quoted(i.reason), byStandard: null, reasonAsked: quoted(i.reason) === null })),
     notApplicable: d.items.filter((i) => (i.kind === 'scored' || i.kind === 'bonus') && !i.applicable),
-    open: scored.filter((i) => i.score === null || i.weight === null),
+    open: scored.filter((i) => !i.invalid && (i.score === null || i.weight === null)),
+    invalid: d.items.filter((i) => i.invalid),
     statedTotal: statedTotal !== null && d.score !== null && statedTotal.minus(d.score).abs().gt(profile.tolerance) ? statedTotal : null,
+    standardDiffers: d.items.filter((i) => i.differsFromStandard && i.expected !== null).map((i) => ({ item: i, rate: rateText(i), expected: i.expected as Dec })),
   };
 }

@@ -110,7 +110,7 @@ function projectSections(o: Outline, p: ProjectPart, f: ReportFacts, year: strin
 }
 
 function errorsLine(f: ReportFacts): string | null {
-  return f.errors ? `修正自评表数据。工作簿中仍有${f.errors}个错误，须在报送前逐项修正。` : null;
+  return f.errors ? `修正自评表数据。回填计算结果后，工作簿中仍有${f.errors}个错误，须在报送前逐项修正。` : null;
 }
 
 /** 一 组织开展, 二 目标实现, 三 目标设定质量, 四 整改措施及结果应用, 五 公开 (the township reports). */
@@ -170,7 +170,7 @@ function departmentReport(o: Outline, f: ReportFacts, d: DepartmentPart, p: Proj
   }
 
   o.heading('存在的问题及原因');
-  const problems = [...d.problems(), ...(p?.problems() ?? []), ...(f.errors ? [`自评工作簿中仍有${f.errors}个错误未修正。`] : [])];
+  const problems = [...d.problems(), ...(p?.problems() ?? []), ...(f.errors ? [`回填计算结果后，自评工作簿中仍有${f.errors}个错误未修正。`] : [])];
   if (problems.length) o.numbered(problems);
   else o.text('自评表数据中未反映出扣分、偏差或数据错误。');
   o.ask(ASK.problems);
@@ -196,7 +196,8 @@ export function reportDocument(f: ReportFacts): ReportDocument {
   );
   if (f.errors + f.warnings > 0) {
     const left = [f.errors ? `${f.errors}个错误` : '', f.warnings ? `${f.warnings}个警告` : ''].filter(Boolean).join('、');
-    o.ask(`注：生成本报告时，自评工作簿中仍有${left}未处理，报告数据以修正后的自评表为准。`);
+    // The counts are of the workbook as filling leaves it (what filling corrects is not counted), not of the file as read.
+    o.ask(`注：本报告按回填计算结果后的自评表起草，回填后仍有${left}未处理（回填可更正的不计在内），报告数据以修正后的自评表为准。`);
   }
   const projects = f.projects ? new ProjectPart(f.projects) : null;
   if (f.department) departmentReport(o, f, new DepartmentPart(f.department), projects, year, unit);

@@ -51,7 +51,7 @@ function detectUnit(projects: Project[], titles: string[]): string | null {
 export interface ReportSettings {
   year?: number | null;
   unitName?: string | null;
-  /** Texts to look for the year in (sheet titles); the gateway passes the first rows' text. */
+  /** Texts to look for the unit's name in (sheet titles): the first rows' text. */
   titles?: string[];
   /** A total as the workbook stated it before filling, or null where none was typed. */
   stated?: (sheet: string, row: number, col: number) => Dec | null;
@@ -70,7 +70,8 @@ export function reportFacts(analysis: Analysis, settings: ReportSettings = {}): 
   const d = departments[0];
   const titles = settings.titles ?? [];
   return {
-    year: settings.year ?? detectYear(titles),
+    // The year the analysis used for time targets: as given, or from the titles above the tables.
+    year: settings.year ?? analysis.year,
     unitName: settings.unitName || detectUnit(projects, titles),
     projects: projects.length ? projectFacts(projects, profile, statedTotals) : null,
     department: d ? departmentFacts(d, profile, d.totalRow === null ? null : stated(d.sheet, d.totalRow, d.cols.score)) : null,

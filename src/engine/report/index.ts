@@ -33,7 +33,7 @@ export function isReportSheet(sheet: SheetSnapshot): boolean {
   return cellText(sheet.values[1]?.[0] ?? null) === REPORT_SUBTITLE;
 }
 
-/** The first rows of every sheet: where titles carry the year ("（2025年度）"). */
+/** The first rows of every sheet: where titles name the unit ("青山镇人民政府2025年度…"). */
 function titles(snapshot: WorkbookSnapshot): string[] {
   return snapshot.sheets
     .filter((s) => !isReportSheet(s))

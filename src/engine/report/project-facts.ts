@@ -2,6 +2,7 @@
 // holds: every sum says over how many projects it runs, every shortfall keeps the reason the unit wrote.
 
 import { indicatorCompletion } from '../compute/project';
+import { inBand, qualitativeBand } from '../compute/scoring';
 import { Dec, round2, roundRate, sum } from '../decimal';
 import type { Indicator, Project } from '../model';
 import type { ScoringProfile } from '../profile';
@@ -40,7 +41,16 @@ export interface ProjectShortfall {
 export interface IndicatorShortfall {
   project: Project;
   indicator: Indicator;
+  /** Completed after its deadline, an answer that negates achieving, or points lost. */
+  why: 'late' | 'negated' | 'score';
   reason: string | null;
+}
+
+/** An indicator whose achievement cannot be judged: its answer is unclear, or its actual value blank. */
+export interface IndicatorUnknown {
+  project: Project;
+  indicator: Indicator;
+  why: 'unclear' | 'missing';
 }
 
 /** Why a project cannot be judged: the figures a deviation would be read from are not there. */
@@ -60,6 +70,8 @@ export interface ProjectFacts {
   budget: Tally;
   initialBudget: Tally;
   executed: Tally;
+  /** Projects listed in a 项目汇总表 that has no 执行数 column (and without a form): their executed amount is not asked for. */
+  withoutExecutedColumn: number;
   /** Execution over the projects that have both a budget above 0 and an executed amount. */
   execution: { count: number; budget: Dec; executed: Dec; rate: Dec | null };
   bands: BandFacts[];
@@ -70,6 +82,7 @@ export interface ProjectFacts {
   lowExecutionRate: Dec;
   shortProjects: ProjectShortfall[];
   shortIndicators: IndicatorShortfall[];
+  unknownIndicators: IndicatorUnknown[];
   gaps: Array<{ project: Project; gaps: Gap[] }>;
   statedTotals: StatedTotal[];
   indicators: Indicator[];
@@ -106,9 +119,35 @@ function bandOf(p: Project): Band {
   return 'low';
 }
 
+/**
+ * Why the engine judges an indicator short of its target, or null: late, a negated answer, a partial or
+ * failed grade, points lost. A met answer scored below its band is a scoring error (said at its cell),
+ * not a shortfall; nor is the unit's reasoned deduction for a target set too low (an over-achievement).
+ */
+function shortfallOf(i: Indicator, profile: ScoringProfile): IndicatorShortfall['why'] | null {
+  if (i.classified || i.weight === null) return null;
+  if (i.onTime === false) return 'late';
+  if (i.reading === 'negated') return 'negated';
+  if (i.qualitative === 'partial' || i.qualitative === 'notAchieved') return 'score';
+  if (i.score === null || i.score.gte(i.weight) || i.scoreSource === 'kept') return null;
+  if (i.qualitative === 'achieved' && !inBand(i.score, qualitativeBand('achieved', i.weight, profile))) return null;
+  return 'score';
+}
+
+function unknownOf(i: Indicator): IndicatorUnknown['why'] | null {
+  if (i.classified || i.weight === null || i.target.kind === 'blank' || i.target.kind === 'malformed') return null;
+  if (i.reading === 'unclear') return 'unclear';
+  return i.actualText === '' ? 'missing' : null;
+}
+
 function tally(projects: Project[], field: (p: Project) => Dec | null): Tally {
   const have = projects.filter((p) => field(p) !== null);
   return { sum: sum(have.map((p) => field(p) as Dec)), count: have.length, missing: projects.filter((p) => field(p) === null) };
+}
+
+/** A project whose only amounts are a list's without an 执行数 column: a real layout, not a gap (TEMPLATE.md §1). */
+function listHasNoExecuted(p: Project): boolean {
+  return p.listRow !== null && p.listRow.cols.executed === undefined && p.form === null;
 }
 
 function gapsOf(p: Project): Gap[] {
@@ -116,7 +155,7 @@ function gapsOf(p: Project): Gap[] {
   const gaps: Gap[] = [];
   if (p.budget === null) gaps.push('noBudget');
   else if (p.budget.isZero()) gaps.push('zeroBudget');
-  if (p.executed === null) gaps.push('noExecuted');
+  if (p.executed === null && !listHasNoExecuted(p)) gaps.push('noExecuted');
   if (achievementOf(p) === null) gaps.push('noAchievement');
   return gaps;
 }
@@ -148,15 +187,20 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
     const short = a !== null && a.lt(1) ? a : null;
     return lowExecution || short || stopped ? [{ project: p, lowExecution, achievement: stopped ? null : short, notStarted: stopped, reason: quoted(p.note) }] : [];
   });
-  const shortIndicators = open.flatMap((p) => p.indicators
-    .filter((i) => !i.classified && i.score !== null && i.weight !== null && i.score.lt(i.weight))
-    .map((i) => ({ project: p, indicator: i, reason: quoted(i.reason) })));
+  const shortIndicators = open.flatMap((p) => p.indicators.flatMap((i): IndicatorShortfall[] => {
+    const why = shortfallOf(i, profile);
+    return why ? [{ project: p, indicator: i, why, reason: quoted(i.reason) }] : [];
+  }));
+  const unknownIndicators = open.flatMap((p) => p.indicators.flatMap((i): IndicatorUnknown[] => {
+    const why = unknownOf(i);
+    return why ? [{ project: p, indicator: i, why }] : [];
+  }));
 
   const indicators = open.flatMap((p) => p.indicators.filter((i) => !i.classified));
   const quantitative = indicators.filter((i) => i.target.kind === 'quantitative');
   const direction = (d: string) => quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction === d).length;
   const ratio = new Dec(profile.overAchievementRatio);
-  const overAchieved = quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction === 'positive' && i.completion !== null && i.completion.gte(ratio));
+  const overAchieved = quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction !== 'reverse' && i.completion !== null && i.completion.gte(ratio));
 
   return {
     projects,
@@ -165,6 +209,7 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
     budget: tally(projects, (p) => p.budget),
     initialBudget: tally(projects, (p) => p.initialBudget),
     executed: tally(projects, (p) => p.executed),
+    withoutExecutedColumn: projects.filter(listHasNoExecuted).length,
     execution: { count: spent.length, budget: execBudget, executed: execDone, rate: spent.length ? roundRate(execDone.div(execBudget)) : null },
     bands,
     scored: scored.length,
@@ -174,6 +219,7 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
     lowExecutionRate: low,
     shortProjects,
     shortIndicators,
+    unknownIndicators,
     gaps: open.map((p) => ({ project: p, gaps: gapsOf(p) })).filter((g) => g.gaps.length > 0),
     statedTotals,
     indicators,

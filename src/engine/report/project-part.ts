@@ -49,7 +49,8 @@ export class ProjectPart {
 
     const e = f.execution;
     let execution: string;
-    if (f.executed.count === 0) execution = '执行数未填写，无法计算预算执行率。';
+    if (f.executed.count === 0 && f.withoutExecutedColumn === n) execution = '项目汇总表未列全年执行数，不计算预算执行率。';
+    else if (f.executed.count === 0) execution = '执行数未填写，无法计算预算执行率。';
     else if (e.count === 0) execution = `全年执行数合计${amount(f.executed.sum)}万元；填写了执行数的项目未填写全年预算数或全年预算数为0，无法计算预算执行率。`;
     else if (e.count === n) execution = `全年执行数合计${amount(e.executed)}万元，预算执行率为${percent(e.rate as Dec)}。`;
     else {
@@ -161,8 +162,18 @@ export class ProjectPart {
         const i = s.indicator;
         const funds = s.project.budget ? `（资金${amount(s.project.budget)}万元）` : '';
         const actual = i.actualText ? `，实际完成${i.actualText}` : '，实际完成值未填写';
+        const late = s.why === 'late' ? '，晚于时限' : '';
+        const points = i.score === null ? `尚未打分（分值${score(i.weight as Dec)}分）` : `得分${score(i.score)}分（分值${score(i.weight as Dec)}分）`;
         const named = `${this.name(s.project)}“${i.level3}”`;
-        line(`${this.name(s.project)}${funds}“${i.level3}”：年度指标值${i.targetText || '未填写'}${actual}，得分${score(i.score as Dec)}分（分值${score(i.weight as Dec)}分）。${s.reason ? `原因：${s.reason}。` : ask(`${named}偏差原因`)}`);
+        line(`${this.name(s.project)}${funds}“${i.level3}”：年度指标值${i.targetText || '未填写'}${actual}${late}，${points}。${s.reason ? `原因：${s.reason}。` : ask(`${named}偏差原因`)}`);
+      }
+    }
+    if (f.unknownIndicators.length) {
+      line(`${++n}. 无法判断是否达成的指标${f.unknownIndicators.length}个：`);
+      for (const u of f.unknownIndicators) {
+        const i = u.indicator;
+        const what = u.why === 'missing' ? '实际完成值未填写' : `实际完成值“${i.actualText}”`;
+        line(`${this.name(u.project)}“${i.level3}”：年度指标值${i.targetText}，${what}，无法判断是否达成。`);
       }
     }
     const gaps = this.gaps();
@@ -204,7 +215,7 @@ export class ProjectPart {
       blocks.push({ kind: 'paragraph', text: `有${f.overAchieved.length}个指标的实际完成值达到年度指标值的${ratio}及以上：${list}。` });
       blocks.push({ kind: 'placeholder', text: ask('上述指标的目标值是否设定偏低及原因。') });
     } else if (f.measured) {
-      blocks.push({ kind: 'paragraph', text: `已填写实际完成值的${f.measured}个定量指标中，没有实际完成值达到年度指标值${ratio}及以上的正向指标。` });
+      blocks.push({ kind: 'paragraph', text: `已填写实际完成值的${f.measured}个定量指标中，没有实际完成值达到年度指标值${ratio}及以上的正向或等值指标。` });
       blocks.push({ kind: 'placeholder', text: ask('对绩效目标设定是否合理的评价。') });
     } else {
       blocks.push({ kind: 'placeholder', text: ask('对绩效目标设定是否合理的评价。') });
@@ -222,6 +233,7 @@ export class ProjectPart {
     if (count((s) => s.achievement !== null)) out.push(`${count((s) => s.achievement !== null)}个项目绩效目标未完全实现。`);
     if (count((s) => s.notStarted)) out.push(`${count((s) => s.notStarted)}个项目未实施。`);
     if (f.shortIndicators.length) out.push(`${f.shortIndicators.length}个绩效指标未完全达成。`);
+    if (f.unknownIndicators.length) out.push(`${f.unknownIndicators.length}个绩效指标的实际完成情况无法判断是否达成。`);
     if (f.gaps.length) out.push(`${f.gaps.length}个项目的自评数据不全。`);
     return out;
   }
@@ -238,6 +250,7 @@ export class ProjectPart {
     if (short.length) out.push(`跟踪绩效目标未完全实现的${short.length}个项目（${this.names(short)}），落实整改。`);
     const unexplained = f.shortProjects.filter((s) => s.reason === null).length + f.shortIndicators.filter((s) => s.reason === null).length;
     if (unexplained) out.push(`完善偏差原因分析。为尚未说明原因的${unexplained}项偏差补充原因及改进措施。`);
+    if (f.unknownIndicators.length) out.push(`写明指标完成情况。为无法判断是否达成的${f.unknownIndicators.length}个指标写明实际完成值或完成日期。`);
     if (f.overAchieved.length) out.push(`复核绩效目标值。对实际完成值达到年度指标值${limit(f.overAchievementRatio)}及以上的${f.overAchieved.length}个指标，在设定下一年度绩效目标时复核目标值。`);
     if (f.withoutCost.length) out.push(`补充成本指标。为未设置成本指标的${f.withoutCost.length}个项目补充成本指标。`);
     if (f.gaps.length) out.push(`补齐自评数据。为数据不全的${f.gaps.length}个项目补填预算数、执行数或绩效目标实现程度。`);

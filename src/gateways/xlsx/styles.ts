@@ -44,6 +44,12 @@ export function isDateCode(code: string): boolean {
   return /[ymdhs]/i.test(bare);
 }
 
+/** True for a number format code that shows a percent (a % outside quotes, in its first section). */
+export function isPercentCode(code: string): boolean {
+  const first = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').split(';')[0];
+  return first.includes('%');
+}
+
 /** A new styles part for a package that has none, or for a new workbook: 宋体 11 as the default font. */
 export function defaultStylesXml(main: string): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${main}">`
@@ -66,6 +72,7 @@ export class StyleBook {
   private readonly plain: Record<Section, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly derived = new Map<string, number>();
   private readonly dateXfs = new Map<number, boolean>();
+  private readonly percentXfs = new Map<number, boolean>();
   private rootPrefix = '';
 
   constructor(private readonly xml: string) {
@@ -119,6 +126,18 @@ export class StyleBook {
       this.dateXfs.set(xf, date);
     }
     return date;
+  }
+
+  /** True when cell format `xf` shows numbers as percents (0.6 as 60%). */
+  isPercent(xf: number): boolean {
+    let percent = this.percentXfs.get(xf);
+    if (percent === undefined) {
+      const id = this.xfFormat[xf] ?? 0;
+      const code = this.formatCodes.get(id);
+      percent = code !== undefined ? isPercentCode(code) : id === 9 || id === 10;
+      this.percentXfs.set(xf, percent);
+    }
+    return percent;
   }
 
   /** The cell format that looks like `base` but shows numbers with `code`. */

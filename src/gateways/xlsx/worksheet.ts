@@ -131,6 +131,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   const formulas: Record<string, string> = {};
   const uncalculated: string[] = [];
   const dates: Record<string, string> = {};
+  const percents: string[] = [];
   const merges: string[] = [];
   let isProtected = false;
   const index: SheetLayoutIndex = { xml, prefix: '', sheetData: null, dimension: null, rows: null!, cells: null!, cols: [] };
@@ -180,7 +181,8 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
     }
     const value = cellValue(c, context);
     const isDate = typeof value === 'number' && (c.type === 'd' || context.styles?.isDate(c.style) === true);
-    if (formula === null && !isDate && value !== null) {
+    const isPercent = typeof value === 'number' && !isDate && context.styles?.isPercent(c.style) === true;
+    if (formula === null && !isDate && !isPercent && value !== null) {
       if (++cellCount > context.cellBudget) throw new TooManyCellsError(context.cellBudget);
       (values[c.row] ??= [])[c.col] = value;
       return;
@@ -196,6 +198,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
     if (value === null) return;
     (values[c.row] ??= [])[c.col] = value;
     if (isDate) dates[address] = dateText(value as number, context.date1904);
+    if (isPercent) percents.push(address);
   };
 
   scanXml(xml, {
@@ -303,6 +306,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   const snapshot: SheetSnapshot = { name: context.name, values, formulas, merges: kept, protected: isProtected };
   if (uncalculated.length) snapshot.uncalculated = uncalculated;
   if (Object.keys(dates).length) snapshot.dates = dates;
+  if (percents.length) snapshot.percents = percents;
   context.cellBudget -= cellCount;
   return { snapshot, index, overlapping };
 }
