@@ -23,6 +23,15 @@ export function bandText(band: Band): string {
   return `[${formatScore(band.min)}, ${formatScore(band.max)}${band.maxIncluded ? ']' : ')'}`;
 }
 
+const limits = new WeakMap<ScoringProfile, Dec>();
+
+/** The ratio from which a positive target counts as set too low (130 %), as a decimal once per profile. */
+function overAchievementLimit(profile: ScoringProfile): Dec {
+  let limit = limits.get(profile);
+  if (!limit) limits.set(profile, (limit = new Dec(profile.overAchievementRatio)));
+  return limit;
+}
+
 type Add = (rule: Parameters<Findings['add']>[0], col: number, params?: Record<string, string>) => void;
 
 /**
@@ -88,7 +97,7 @@ function scoreQuantitative(ind: Indicator, target: Extract<Target, { kind: 'quan
   ind.completion = target.value.gt(0) ? converted.div(target.value) : null;
 
   // A target set too low: the unit reduces the score by the deviation (RULES.md §1.5); its score stands.
-  const limit = new Dec(profile.overAchievementRatio);
+  const limit = overAchievementLimit(profile);
   const entered = ind.scoreEntered;
   if (target.direction === 'positive' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
     ind.score = entered;
@@ -185,7 +194,7 @@ function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: 
     add('reason.missing-short', ind.cols.reason, { score: formatScore(ind.score), weight: formatScore(weight) });
     return;
   }
-  const limit = new Dec(profile.overAchievementRatio);
+  const limit = overAchievementLimit(profile);
   if (ind.target.kind === 'quantitative' && ind.target.direction === 'positive' && ind.completion?.gte(limit)) {
     add('reason.missing-over', ind.cols.reason, {
       actual: ind.actualText, target: ind.targetText, ratio: formatPercent(ind.completion), limit: formatPercent(limit),
