@@ -12,11 +12,17 @@ export interface Area {
   right: number;
 }
 
+/** Names of the columns asked for so far: every message and write spells one. */
+const COLUMN_NAMES: string[] = [];
+
 export function columnName(col: number): string {
-  let name = '';
+  let name = COLUMN_NAMES[col];
+  if (name !== undefined) return name;
+  name = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   }
+  if (col >= 0 && col < 16384) COLUMN_NAMES[col] = name;
   return name;
 }
 

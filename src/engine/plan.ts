@@ -25,7 +25,8 @@ export function displayValue(value: unknown, numberFormat: string | null): strin
 
 export class PlanBuilder {
   private readonly writes: CellWrite[] = [];
-  private readonly taken = new Set<string>();
+  /** Cells already planned, by sheet, as row × 16384 + column. */
+  private readonly taken = new Map<string, Set<number>>();
 
   constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
 
@@ -37,11 +38,13 @@ export class PlanBuilder {
     const area = grid.merge(pos.row, pos.col);
     const row = area ? area.top : pos.row;
     const col = area ? area.left : pos.col;
-    const cell = toA1(row, col);
-    const key = `${pos.sheet}!${cell}`;
-    if (this.taken.has(key)) return true;
-    this.taken.add(key);
+    let taken = this.taken.get(pos.sheet);
+    if (!taken) this.taken.set(pos.sheet, (taken = new Set()));
+    const key = row * 16384 + col;
+    if (taken.has(key)) return true;
+    taken.add(key);
 
+    const cell = toA1(row, col);
     const isRate = RATE_KINDS.includes(kind);
     const before = grid.value(row, col);
     const formula = grid.formula(cell);

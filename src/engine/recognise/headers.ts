@@ -27,9 +27,10 @@ export function aliasIndex<F extends string>(aliases: Record<F, string[]>): Alia
 function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<F>, cols: Partial<Record<F, number>>, accept: (col: number) => boolean): number {
   let found = 0;
   for (const c of grid.cols(row)) {
-    if (grid.isMergedTail(row, c) || !accept(c)) continue;
+    // The label first: most cells are no header, and looking up merges costs more.
     const field = index.get(grid.label(row, c));
-    if (field !== undefined && cols[field] === undefined) {
+    if (field === undefined || grid.isMergedTail(row, c) || !accept(c)) continue;
+    if (cols[field] === undefined) {
       cols[field] = c;
       found++;
     }
