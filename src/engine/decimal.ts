@@ -10,12 +10,13 @@ export const HUNDRED = new Dec(100);
 
 /** Round to 2 decimals half-up (scores, and rates expressed in percent). */
 export function round2(x: Dec): Dec {
-  return x.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  // Most figures have 2 decimals already (typed scores, computed ones): they are their own rounding.
+  return x.decimalPlaces() <= 2 ? x : x.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /** A rate as a fraction whose percent has 2 decimals: 0.95060 for 95.06 %. */
 export function roundRate(x: Dec): Dec {
-  return x.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
+  return x.decimalPlaces() <= 4 ? x : x.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
 }
 
 export function sum(values: Dec[]): Dec {

@@ -8,6 +8,12 @@ import { cellText, labelKey } from './text';
 
 const NONE: readonly number[] = [];
 
+/** cellText(value) !== '', without making the text of a number. */
+function holdsSomething(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  return typeof value !== 'string' || value.trim() !== '';
+}
+
 /**
  * Visits the indexes of an array's elements in order. A plain loop for dense arrays; when the holes
  * outnumber the elements (a sparse row or sheet), `for in`, which visits only the elements there are.
@@ -63,7 +69,7 @@ export class Grid {
       if (!line) return;
       const cols: number[] = [];
       indexes(line, (col) => {
-        if (cellText(line[col]) !== '') cols.push(col);
+        if (holdsSomething(line[col])) cols.push(col);
       });
       if (cols.length === 0) return;
       this.occupied.push(row);

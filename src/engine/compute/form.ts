@@ -8,7 +8,7 @@ import { parseValue } from '../parse/value';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
 import { computeExecution } from './execution';
-import { checkConsistency, planIndicatorScores, type ProjectScore } from './project';
+import { checkConsistency, indicatorCompletion, planIndicatorScores, type ProjectScore } from './project';
 import { gradeOf } from './scoring';
 import { checkWeights } from './weights';
 
@@ -65,7 +65,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const grade = total ? gradeOf(total, profile) : null;
   if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade');
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
-  checkConsistency(form.indicators, execution.score, weight, anchor, profile, findings);
+  checkConsistency(indicatorCompletion(form.indicators), execution.score, weight, anchor, profile, findings);
   return { executionRate: execution.rate, executionScore: execution.score, executionWeight: weight, score: total, grade };
 }
 

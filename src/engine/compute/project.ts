@@ -46,15 +46,24 @@ export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder):
 
 /** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown. */
 export function indicatorCompletion(indicators: Indicator[]): Dec | null {
-  const own = indicators.filter((i) => !isExecutionIndicator(i));
-  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null)) return null;
-  const weights = sum(own.map((i) => i.weight as Dec));
-  return weights.gt(0) ? sum(own.map((i) => i.score as Dec)).div(weights) : null;
+  let weights = new Dec(0);
+  let scores = new Dec(0);
+  let own = 0;
+  for (const i of indicators) {
+    if (isExecutionIndicator(i)) continue;
+    if (i.score === null || i.weight === null) return null;
+    weights = weights.plus(i.weight);
+    scores = scores.plus(i.score);
+    own++;
+  }
+  return own > 0 && weights.gt(0) ? scores.div(weights) : null;
 }
 
-/** Indicators far better met than the budget was spent are suspicious (RULES.md §1.6). */
-export function checkConsistency(indicators: Indicator[], executionScore: Dec | null, executionWeight: Dec, at: CellPos, profile: ScoringProfile, findings: Findings): void {
-  const completion = indicatorCompletion(indicators);
+/**
+ * Indicators far better met than the budget was spent are suspicious (RULES.md §1.6). `completion` is
+ * the indicators' (indicatorCompletion), worked out once by the caller, who needs it again.
+ */
+export function checkConsistency(completion: Dec | null, executionScore: Dec | null, executionWeight: Dec, at: CellPos, profile: ScoringProfile, findings: Findings): void {
   if (completion === null || executionScore === null || executionWeight.lte(0)) return;
   const execution = executionScore.div(executionWeight);
   if (completion.minus(execution).gt(completion.times(profile.consistencyMargin))) {
@@ -164,8 +173,9 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.executed = p.listRow.executed?.value ?? null;
       p.initialBudget = p.listRow.initialBudget?.value ?? null;
     }
-    if (!p.form) scoreFromList(p, profile, findings, plan);
-    if (p.listRow) fillListRow(p, profile, findings, plan);
+    const completion = indicatorCompletion(p.indicators);
+    if (!p.form) scoreFromList(p, completion, profile, findings, plan);
+    if (p.listRow) fillListRow(p, completion, profile, findings, plan);
   }
   for (const list of wb.lists) checkListTotal(list, profile, findings, plan);
   return order;
@@ -190,7 +200,7 @@ function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, pro
 }
 
 /** A project without a form: execution from its list row, indicators from the indicator list. */
-function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+function scoreFromList(p: Project, completion: Dec | null, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const row = p.listRow;
   const weight = new Dec(profile.executionWeight);
   p.executionWeight = weight;
@@ -208,11 +218,11 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
   const ownRow = p.indicators.some(isExecutionIndicator);
   p.score = formTotal(ownRow ? new Dec(0) : execution.score, p.indicators);
   p.grade = p.score ? gradeOf(p.score, profile) : null;
-  if (!ownRow) checkConsistency(p.indicators, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
+  if (!ownRow) checkConsistency(completion, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
 }
 
 /** The list's computed columns: 执行率, 自评得分 (from the form or indicators), 评价等级, 绩效目标实现程度. */
-function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+function fillListRow(p: Project, completion: Dec | null, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const row = p.listRow as ListRow;
   const cols = row.cols;
   const at = (col: number | undefined): CellPos => ({ sheet: row.sheet, row: row.row, col: col ?? -1 });
@@ -233,7 +243,7 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
   }
   if (p.grade) plan.set(at(cols.grade), p.grade, 'grade');
 
-  const derived = indicatorCompletion(p.indicators);
+  const derived = completion;
   const stated = row.achievement?.value ?? null;
   p.achievement = stated ?? (derived ? roundRate(derived) : null);
   if (derived && row.achievement) {
