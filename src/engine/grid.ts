@@ -45,6 +45,11 @@ function after(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+function byLeft(areas: Area[]): boolean {
+  for (let i = 1; i < areas.length; i++) if (areas[i - 1].left > areas[i].left) return false;
+  return true;
+}
+
 export class Grid {
   readonly name: string;
   /** One past the last row holding something. */
@@ -57,8 +62,6 @@ export class Grid {
   private readonly merges: Area[];
   /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
   private readonly mergesAt = new Map<number, Area[]>();
-  /** Header search asks for the same labels many times; folding them is the costly part. By row, then column. */
-  private readonly labels: string[][] = [];
   private readonly uncalculated: Set<string>;
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -88,7 +91,8 @@ export class Grid {
         else this.mergesAt.set(row, [area]);
       }
     }
-    for (const list of this.mergesAt.values()) list.sort((a, b) => a.left - b.left);
+    // Sorting costs an allocation even for one area: only lists out of order are sorted.
+    for (const list of this.mergesAt.values()) if (!byLeft(list)) list.sort((a, b) => a.left - b.left);
     this.uncalculated = new Set(sheet.uncalculated ?? []);
   }
 
@@ -118,14 +122,10 @@ export class Grid {
     return cellText(this.value(row, col));
   }
 
+  /** The cell's label key ('' for non-text): labelKey remembers each text's key, so asking again is cheap. */
   label(row: number, col: number): string {
     const value = this.value(row, col);
-    if (typeof value !== 'string') return '';
-    let line = this.labels[row];
-    if (!line) this.labels[row] = line = [];
-    let label = line[col];
-    if (label === undefined) line[col] = label = labelKey(value);
-    return label;
+    return typeof value === 'string' ? labelKey(value) : '';
   }
 
   merge(row: number, col: number): Area | null {

@@ -38,8 +38,14 @@ function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<
   return found;
 }
 
+function anyLabel(grid: Grid, row: number, index: AliasIndex<string>): boolean {
+  for (const c of grid.cols(row)) if (index.has(grid.label(row, c))) return true;
+  return false;
+}
+
 /** The header that starts at `row`, or null when the row holds no known label. */
 export function matchHeader<F extends string>(grid: Grid, row: number, index: AliasIndex<F>): HeaderMatch<F> | null {
+  if (!anyLabel(grid, row, index)) return null; // most rows: nothing to build
   const cols: Partial<Record<F, number>> = {};
   if (rowFields(grid, row, index, cols, () => true) === 0) return null;
   if (row + 1 >= grid.rowCount) return { row, lastRow: row, cols };
