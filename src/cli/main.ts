@@ -196,7 +196,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   // The report written into the filled workbook describes it as filled: a total filling corrected is not quoted.
-  const summary = options.noSummary ? null : draft(applyPlanToSnapshot(opened.snapshot, analysis.plan), options);
+  // With nothing to write, the workbook as filled is the one just analysed.
+  const nothing = analysis.plan.writes.length === 0;
+  const summary = options.noSummary ? null : draft(nothing ? opened.snapshot : applyPlanToSnapshot(opened.snapshot, analysis.plan), options, nothing ? analysis : undefined);
   applyPlan(opened, analysis.plan);
   let sheetName: string | null = null;
   let summaryNote: string | null = null;
@@ -225,8 +227,8 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
 }
 
 /** The report on a workbook as its figures stand once filled: it never counts an error that filling corrects. */
-function draft(snapshot: WorkbookSnapshot, options: Options) {
-  return draftReport(snapshot, { profile: options.profile, lang: options.lang, unitNameCell: unitNameCell(options), ...options.summary });
+function draft(snapshot: WorkbookSnapshot, options: Options, analysis?: Analysis) {
+  return draftReport(snapshot, { profile: options.profile, lang: options.lang, unitNameCell: unitNameCell(options), ...options.summary }, analysis);
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];
@@ -236,7 +238,7 @@ async function report(file: string, options: Options & { output?: string }, io: 
   const format = options.output ? extname(options.output).toLowerCase() : '.txt';
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(t.reportFormat(REPORT_FORMATS.join(' ')));
   const { opened, analysis } = await load(file, options);
-  const summary = draft(opened.snapshot, options);
+  const summary = draft(opened.snapshot, options, analysis);
   if (!summary) return noTable(file, analysis, options, io);
   if (!options.output) {
     io.out(reportText(summary.document));
