@@ -47,7 +47,7 @@ export class PlanBuilder {
     const cell = toA1(row, col);
     const isRate = RATE_KINDS.includes(kind);
     const before = grid.value(row, col);
-    const formula = grid.formula(cell);
+    const formula = grid.formulaAt(row, col);
     if (formula !== null) {
       this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
       return false;
@@ -93,7 +93,7 @@ export class PlanBuilder {
   }
 
   hasFormula(pos: CellPos): boolean {
-    return this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col)) != null;
+    return this.grids.get(pos.sheet)?.formulaAt(pos.row, pos.col) != null;
   }
 
   valueAt(pos: CellPos): CellValue {
@@ -103,7 +103,7 @@ export class PlanBuilder {
   /** Where nothing can be computed, a formula that gives an error value is still worth a message. */
   checkFormulaError(pos: CellPos): void {
     if (pos.col < 0) return;
-    const formula = this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col));
+    const formula = this.grids.get(pos.sheet)?.formulaAt(pos.row, pos.col);
     const code = errorCode(this.valueAt(pos));
     if (formula && code) this.findings.add('formula.error', pos.sheet, pos.row, pos.col, { formula: shortText(`=${formula.replace(/^=/, '')}`, 40), code, expected: '' });
   }
