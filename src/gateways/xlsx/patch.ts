@@ -4,7 +4,7 @@
 
 import { areaToA1, parseArea, toA1 } from '../../engine/address';
 import { escapeOoxml } from './strings';
-import type { SheetLayoutIndex } from './worksheet';
+import { cellStart, type SheetLayoutIndex } from './worksheet';
 import { applyEdits, type Edit, escapeText, setAttributes } from './xml';
 
 export interface CellPatch {
@@ -62,7 +62,8 @@ export function patchWorksheet(index: SheetLayoutIndex, patches: CellPatch[], lo
   for (const p of patches) {
     const at = located.cell.get(key(p.row, p.col)) ?? -1;
     if (at >= 0) {
-      edits.push({ at: index.cells.start[at], remove: index.cells.end[at] - index.cells.start[at], text: cellXml(p.row, p.col, p.value, p.style, prefix) });
+      const start = cellStart(index, at);
+      edits.push({ at: start, remove: index.cells.end[at] - start, text: cellXml(p.row, p.col, p.value, p.style, prefix) });
     } else {
       const list = byRow.get(p.row);
       if (list) list.push(p);
