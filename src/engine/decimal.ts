@@ -1,11 +1,23 @@
 // Money and scores in decimal arithmetic; every shown rate and score is rounded to 2 decimals, half-up.
 
 import Decimal from 'decimal.js';
+import { remembered } from './remember';
 
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
+
+const decimals = remembered((n: number) => new Dec(n));
+
+/**
+ * A number of the profile's (a tolerance of 0.01, a grade band from 90) as a decimal, made once: a
+ * comparison with the number itself makes the decimal again each time. Zero is made afresh: -0 and 0
+ * are one key to a Map but two decimals.
+ */
+export function decimal(n: number): Dec {
+  return n === 0 ? new Dec(n) : decimals(n);
+}
 export const HUNDRED = new Dec(100);
 
 /** Round to 2 decimals half-up (scores, and rates expressed in percent). */

@@ -1,6 +1,7 @@
 // Text as a user reads it: full-width and half-width forms are the same, spaces and line breaks in
 // labels mean nothing, units and (A)/(B) suffixes in brackets do not change what a header is.
 
+import { remembered } from './remember';
 import type { CellValue } from './snapshot';
 
 /**
@@ -15,22 +16,6 @@ export function fold(text: string): string {
   return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
-/**
- * A function of a text, remembered: a workbook repeats a few thousand texts over a hundred thousand cells
- * (targets, indicator names, headers), and each is worked out once. Bounded, so a long session cannot grow it.
- */
-export function remembered<K extends string | number, T>(work: (key: K) => T, limit = 50_000): (key: K) => T {
-  const known = new Map<K, T>();
-  return (key) => {
-    let result = known.get(key);
-    if (result === undefined && !known.has(key)) {
-      if (known.size >= limit) known.clear();
-      result = work(key);
-      known.set(key, result);
-    }
-    return result as T;
-  };
-}
 
 /** The text of a cell, trimmed; '' for blank and non-text values. */
 export function cellText(value: CellValue): string {

@@ -1,7 +1,7 @@
 // One 项目支出绩效自评表: fund rows add up, execution rate and score, indicator scores, weights,
 // the 总分 row and the grade; every computed cell goes into the plan.
 
-import { Dec, formatScore, round2, sum } from '../decimal';
+import { Dec, decimal, formatScore, round2, sum } from '../decimal';
 import type { Findings } from '../findings';
 import type { Form, FundRow, Indicator, NumberCell } from '../model';
 import { parseValue } from '../parse/value';
@@ -28,7 +28,7 @@ function checkFundRows(form: Form, profile: ScoringProfile, findings: Findings):
     const stated = total[key];
     if (!stated) continue;
     const value = stated.value ?? new Dec(0);
-    if (value.minus(partSum).abs().gt(profile.tolerance)) {
+    if (value.minus(partSum).abs().gt(decimal(profile.tolerance))) {
       findings.add('fund.total-mismatch', stated.sheet, stated.row, stated.col, { column, total: value.toString(), sum: partSum.toString() });
     }
   }
@@ -37,7 +37,7 @@ function checkFundRows(form: Form, profile: ScoringProfile, findings: Findings):
 export function computeForm(form: Form, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): ProjectScore {
   checkFundRows(form, profile, findings);
   const fund = form.funds.find((f) => f.kind === 'total') ?? null;
-  const weight = form.executionWeight ?? new Dec(profile.executionWeight);
+  const weight = form.executionWeight ?? decimal(profile.executionWeight);
   const rateCell = fund && form.fundCols.executionRate >= 0 ? { sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate, value: null } : null;
   const execution = computeExecution(fund?.budget ?? null, fund?.executed ?? null, weight, rateCell, profile, findings);
   if (fund && execution.rate) plan.set({ sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate }, execution.rate, 'executionRate');

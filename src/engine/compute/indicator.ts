@@ -2,7 +2,7 @@
 // asks of it. Sets `score`, `completion`, `qualitative` and `onTime` on the indicator. A score the rules
 // let the unit choose (a qualitative score in its band, a deduction at ≥ 130 %) is never replaced.
 
-import { Dec, formatPercent, formatScore, round2 } from '../decimal';
+import { Dec, decimal, formatPercent, formatScore, round2 } from '../decimal';
 import type { Findings } from '../findings';
 import type { Indicator, QualitativeLevel } from '../model';
 import { compareDates, type DateComparison, formatDay, parseCompletion } from '../parse/date';
@@ -164,7 +164,7 @@ function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profi
   ind.qualitative = level;
   const band = qualitativeBand(level, weight, profile);
   if (ind.scoreEntered === null) {
-    ind.score = round2(weight.times(profile.qualitativeDefaults[level]));
+    ind.score = round2(weight.times(decimal(profile.qualitativeDefaults[level])));
     ind.scoreSource = 'suggested';
     if (ind.cols.score >= 0) add('qual.default-filled', ind.cols.score, { grade: LEVEL_NAMES[level], score: formatScore(ind.score), range: bandText(band) });
   } else if (ind.scoreEntered.gt(weight)) {

@@ -1,7 +1,7 @@
 // Projects across the workbook: a project-list row, its form and its indicators are one project,
 // linked by name. The list's computed columns come from the form or the indicators.
 
-import { Dec, formatPercent, formatScore, roundRate, sum } from '../decimal';
+import { Dec, decimal, formatPercent, formatScore, roundRate, sum } from '../decimal';
 import { Findings } from '../findings';
 import type { CellPos, Form, FundRow, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
 import type { PlanBuilder } from '../plan';
@@ -66,7 +66,7 @@ export function indicatorCompletion(indicators: Indicator[]): Dec | null {
 export function checkConsistency(completion: Dec | null, executionScore: Dec | null, executionWeight: Dec, at: CellPos, profile: ScoringProfile, findings: Findings): void {
   if (completion === null || executionScore === null || executionWeight.lte(0)) return;
   const execution = executionScore.div(executionWeight);
-  if (completion.minus(execution).gt(completion.times(profile.consistencyMargin))) {
+  if (completion.minus(execution).gt(completion.times(decimal(profile.consistencyMargin)))) {
     findings.add('consistency.score-vs-exec', at.sheet, at.row, at.col, { indicator: formatPercent(roundRate(completion)), execution: formatPercent(roundRate(execution)) });
   }
 }
@@ -131,7 +131,7 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
     const sameBudget = free.find((p) => {
       const a = p.listRow?.budget?.value;
       const b = fund?.budget?.value;
-      return a && b && a.minus(b).abs().lte(profile.tolerance);
+      return a && b && a.minus(b).abs().lte(decimal(profile.tolerance));
     });
     const p = sameBudget ?? free[0] ?? add(emptyProject(form.name, form.nameCell));
     p.form = form;
@@ -191,7 +191,7 @@ function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, pro
     const listed = row[field];
     const onForm = fund[field]?.value;
     if (!listed?.value || onForm === null || onForm === undefined) continue;
-    if (listed.value.minus(onForm).abs().gt(profile.tolerance)) {
+    if (listed.value.minus(onForm).abs().gt(decimal(profile.tolerance))) {
       findings.add('project.amount-mismatch', row.sheet, row.row, listed.col, {
         column, list: listed.value.toString(), formValue: onForm.toString(), form: `${form.sheet}!${toA1(fund.row, fund[field]?.col ?? 0)}`,
       });
@@ -202,7 +202,7 @@ function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, pro
 /** A project without a form: execution from its list row, indicators from the indicator list. */
 function scoreFromList(p: Project, completion: Dec | null, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const row = p.listRow;
-  const weight = new Dec(profile.executionWeight);
+  const weight = decimal(profile.executionWeight);
   p.executionWeight = weight;
   const rateCol = row?.cols.executionRate;
   const rateCell = row && rateCol !== undefined ? { sheet: row.sheet, row: row.row, col: rateCol, value: null } : null;
@@ -263,7 +263,7 @@ function checkListTotal(list: ProjectList, profile: ScoringProfile, findings: Fi
     const total = sum(list.rows.map((r) => r[field]?.value ?? new Dec(0)));
     if (field !== 'initialBudget') sums[field] = total;
     const stated = list.totals[field];
-    if (stated?.value && stated.value.minus(total).abs().gt(profile.tolerance)) {
+    if (stated?.value && stated.value.minus(total).abs().gt(decimal(profile.tolerance))) {
       findings.add('list-total.mismatch', list.sheet, stated.row, stated.col, { column, stated: stated.value.toString(), sum: total.toString() });
     }
   }

@@ -1,6 +1,6 @@
 // The arithmetic of RULES.md §1.2–1.6, on decimals. Each function is one rule.
 
-import { Dec, round2, roundRate, ZERO } from '../decimal';
+import { Dec, decimal, round2, roundRate, ZERO } from '../decimal';
 import type { Direction } from '../parse/target';
 import type { Grade, ReverseRule, ScoringProfile } from '../profile';
 
@@ -79,7 +79,7 @@ export function inBand(score: Dec, band: Band): boolean {
 
 export function gradeOf(score: Dec, profile: ScoringProfile): Grade {
   for (const band of profile.gradeBands) {
-    if (score.gte(band.min)) return band.grade;
+    if (score.gte(decimal(band.min))) return band.grade;
   }
   return profile.gradeBands[profile.gradeBands.length - 1].grade;
 }

@@ -3,7 +3,8 @@
 // (a month, a quarter, a day) in a year it may leave out: the year of the evaluation then.
 
 import type { CellValue } from '../snapshot';
-import { fold, remembered } from '../text';
+import { remembered } from '../remember';
+import { fold } from '../text';
 
 /** A month and a day; day null is the month's last day. */
 export type MonthDay = [month: number, day: number | null];

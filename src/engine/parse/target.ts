@@ -3,7 +3,8 @@
 
 import type { Dec } from '../decimal';
 import type { CellValue } from '../snapshot';
-import { cellText, fold, isBlankLike, remembered } from '../text';
+import { remembered } from '../remember';
+import { cellText, fold, isBlankLike } from '../text';
 import { type DateText, parseDateText } from './date';
 import { parseNumberText } from './value';
 

@@ -1,7 +1,8 @@
 // Units that convert into each other without doubt. Anything else must match as written.
 
 import type { Dec } from '../decimal';
-import { fold, remembered } from '../text';
+import { remembered } from '../remember';
+import { fold } from '../text';
 
 const FAMILIES: Array<Record<string, number>> = [
   { '元': 1, '千元': 1e3, '万元': 1e4, '亿元': 1e8 },

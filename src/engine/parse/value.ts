@@ -2,7 +2,8 @@
 
 import { Dec } from '../decimal';
 import type { CellValue } from '../snapshot';
-import { cellText, fold, isBlankLike, remembered } from '../text';
+import { remembered } from '../remember';
+import { cellText, fold, isBlankLike } from '../text';
 
 export type Parsed =
   | { kind: 'blank' }

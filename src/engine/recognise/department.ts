@@ -8,7 +8,8 @@ import type { Dec } from '../decimal';
 import type { CellPos, Department, DepartmentItem, DepartmentItemKind, NumberCell } from '../model';
 import { parseStandard } from '../parse/standard';
 import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
-import { fold, labelKey, remembered } from '../text';
+import { remembered } from '../remember';
+import { fold, labelKey } from '../text';
 import { aliasIndex, matchHeader } from './headers';
 import { isTotalKey, SCORE_UNITS } from './indicators';
 
