@@ -79,6 +79,7 @@ export class Grid {
   /** Occupied columns by row (a sparse array: rows without content have no entry). */
   private readonly colsAt: number[][] = [];
   private readonly merges: Area[];
+  private readonly labels: string[][] = [];
   /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
   private readonly mergesAt: Area[][] = [];
   /** Formulas, dates and formulas without a result by position, made when first asked for. */
@@ -146,10 +147,16 @@ export class Grid {
     return cellText(this.value(row, col));
   }
 
-  /** The cell's label key ('' for non-text): labelKey remembers each text's key, so asking again is cheap. */
+  /** The cell's label key ('' for non-text). Recognition asks for every cell's several times: kept by row. */
   label(row: number, col: number): string {
-    const value = this.value(row, col);
-    return typeof value === 'string' ? labelKey(value) : '';
+    let line = this.labels[row];
+    if (!line) this.labels[row] = line = [];
+    let label = line[col];
+    if (label === undefined) {
+      const value = this.value(row, col);
+      line[col] = label = typeof value === 'string' ? labelKey(value) : '';
+    }
+    return label;
   }
 
   merge(row: number, col: number): Area | null {
