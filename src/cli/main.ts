@@ -11,6 +11,7 @@ import {
   applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
 } from '../gateways/xlsx';
 import { batch } from './batch';
+import { nodeDeflater } from './deflate';
 import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
 import { type OpenTemplate, openTemplate, profileOption, TemplateError, templateCommand, templateIssues } from './template';
@@ -210,7 +211,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
       summaryNote = e.describe(options.lang); // a locked structure: the cells are still written
     }
   }
-  writeAtomically(output, workbookBytes(opened), t);
+  writeAtomically(output, workbookBytes(opened, nodeDeflater), t);
 
   const writes = analysis.plan.writes;
   if (options.json) {

@@ -128,6 +128,16 @@ export function encodePart(text: string, like: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Strictly ascending by offset, then by length removed (no two alike, so a sort would keep nothing in place). */
+function ascending(edits: Edit[]): boolean {
+  for (let i = 1; i < edits.length; i++) {
+    const a = edits[i - 1];
+    const b = edits[i];
+    if (a.at > b.at || (a.at === b.at && a.remove >= b.remove)) return false;
+  }
+  return true;
+}
+
 /** A change to a text: `remove` characters at `at` replaced by `text`. */
 export interface Edit {
   at: number;
@@ -140,7 +150,8 @@ export interface Edit {
  * replacement goes before an insertion's text is placed in front of it: insertions land before what is replaced.
  */
 export function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.at - a.at || b.remove - a.remove);
+  // Edits are mostly made in document order: then the order from the end is theirs reversed, no sort needed.
+  const sorted = ascending(edits) ? [...edits].reverse() : [...edits].sort((a, b) => b.at - a.at || b.remove - a.remove);
   const parts: string[] = [];
   let end = text.length;
   for (const e of sorted) {
