@@ -53,7 +53,14 @@ export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespa
     if (!line) cells.set(row, (line = new Map()));
     line.set(col, { value, style });
   };
-  for (const c of layout.cells) put(c.row, c.col, c.value, c.format ? styles.format(c.format) : 0);
+  // Cells share their format objects (a report's table has thousands of cells and a dozen formats): each is made once.
+  const formats = new Map<CellFormat, number>();
+  const styleOf = (format: CellFormat): number => {
+    let style = formats.get(format);
+    if (style === undefined) formats.set(format, (style = styles.format(format)));
+    return style;
+  };
+  for (const c of layout.cells) put(c.row, c.col, c.value, c.format ? styleOf(c.format) : 0);
   // A merged area shows the borders and fill of every cell it covers: give them its first cell's format.
   for (const range of layout.merges ?? []) {
     const area = parseArea(range);
