@@ -16,7 +16,6 @@ export function fold(text: string): string {
   return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
 }
 
-
 /** The text of a cell, trimmed; '' for blank and non-text values. */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
