@@ -61,8 +61,6 @@ function best(runs, work) {
   let ms = Infinity;
   let result = work(); // a warm-up run, untimed: the figures are of compiled code, as in a long session
   for (let i = 0; i < runs; i++) {
-    result = null;
-    collect();
     const t = performance.now();
     result = work();
     ms = Math.min(ms, performance.now() - t);
@@ -70,10 +68,6 @@ function best(runs, work) {
   return { ms, result };
 }
 
-/** Each timed run starts from a collected heap (with --expose-gc, as `npm run bench` runs it): the floor's too. */
-function collect() {
-  if (typeof global.gc === 'function') global.gc();
-}
 
 /** `analyseGoalMs`: the engine's goal for this workbook (issue 11: 0.3 s for 2,100 projects), printed beside its time. */
 async function run(projects, forms, runs, analyseGoalMs) {
@@ -96,7 +90,6 @@ async function run(projects, forms, runs, analyseGoalMs) {
   for (let i = 0; i < runs; i++) {
     const opened = readWorkbookSync(bytes, 'bench.xlsx');
     applyPlan(opened, c.result.analysis.plan);
-    collect();
     const t = performance.now();
     workbookBytes(opened, nodeDeflater);
     write.ms = Math.min(write.ms, performance.now() - t);
