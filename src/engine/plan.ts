@@ -121,7 +121,10 @@ export class PlanBuilder {
     }
     // In the workbook's order, so that writes form contiguous runs and a preview reads top to bottom.
     const order = new Map([...this.grids.keys()].map((name, i) => [name, i]));
-    kept.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
-    return { writes: kept };
+    const sorted = kept
+      .map((write) => ({ write, sheet: order.get(write.sheet) ?? 0 }))
+      .sort((a, b) => a.sheet - b.sheet || a.write.row - b.write.row || a.write.col - b.write.col)
+      .map((x) => x.write);
+    return { writes: sorted };
   }
 }
