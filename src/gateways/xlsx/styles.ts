@@ -65,7 +65,8 @@ export class StyleBook {
   /** Existing elements without prefixes, for comparing with new ones; and formats already derived. */
   private readonly plain: Record<Section, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly derived = new Map<string, number>();
-  private readonly dateXfs = new Map<number, boolean>();
+  /** Whether each cell format shows dates, by index, as asked for (every number read asks). */
+  private readonly dateXfs: boolean[] = [];
   private rootPrefix = '';
 
   constructor(private readonly xml: string) {
@@ -111,12 +112,12 @@ export class StyleBook {
 
   /** True when cell format `xf` shows numbers as dates or times. */
   isDate(xf: number): boolean {
-    let date = this.dateXfs.get(xf);
+    let date = this.dateXfs[xf];
     if (date === undefined) {
       const id = this.xfFormat[xf] ?? 0;
       const code = this.formatCodes.get(id);
       date = code !== undefined ? isDateCode(code) : BUILTIN_DATE_IDS.has(id);
-      this.dateXfs.set(xf, date);
+      if (Number.isInteger(xf) && xf >= 0 && xf < 1 << 20) this.dateXfs[xf] = date;
     }
     return date;
   }

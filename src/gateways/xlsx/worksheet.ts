@@ -35,6 +35,17 @@ function cellRef(text: string): { row: number; col: number } {
   return { row: row - 1, col: col - 1 };
 }
 
+/** Number(text) for the indexes every cell carries (s="12", <v>345</v> of a shared string), read by character. */
+function whole(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || i > 8) return Number(text); // anything else, as Number reads it
+    n = n * 10 + d;
+  }
+  return text.length > 0 ? n : Number(text);
+}
+
 function rowNumber(text: string): number {
   const row = Number(text) - 1;
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) throw new XmlError(`bad row number ${text}`);
@@ -194,13 +205,13 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       (values[c.row] ??= [])[c.col] = value;
       return;
     }
+    if (value === null && formula === null) return; // an empty cell that keeps a format
     const address = toA1(c.row, c.col);
     if (formula !== null) {
       formulas[address] = `=${formula}`;
       // A formula without a stored result: openpyxl and other writers leave <v> out or empty.
       if (c.value === null || (c.value === '' && c.type !== 'str')) uncalculated.push(address);
     }
-    if (value === null && formula === null) return;
     if (++cellCount > context.cellBudget) throw new TooManyCellsError(context.cellBudget);
     if (value === null) return;
     (values[c.row] ??= [])[c.col] = value;
@@ -254,7 +265,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
         cell.row = row;
         cell.col = col;
         cell.type = el.attributes.t ?? 'n';
-        cell.style = s === undefined ? 0 : Number(s);
+        cell.style = s === undefined ? 0 : whole(s);
         cell.tagEnd = el.end;
         cell.formula = null;
         cell.formulaType = '';
@@ -330,7 +341,7 @@ function cellValue(c: CellState, context: SheetContext): CellValue {
   switch (c.type) {
     case 's': {
       if (v === null || v === '') return null;
-      const s = context.strings[Number(v)];
+      const s = context.strings[whole(v)];
       return s === undefined || s === '' ? null : s;
     }
     case 'inlineStr':
