@@ -4,11 +4,12 @@
 const { performance } = require('perf_hooks');
 const { unzipSync } = require('fflate');
 const { SaxesParser } = require('saxes');
-const { analyse, conform, summarise } = require('../dist/node/engine');
+const { analyse, conform, draftReport } = require('../dist/node/engine');
 const { applyPlan, readWorkbookSync, workbookBytes, writeSummary } = require('../dist/node/gateways/xlsx');
 const { applyPlanToSnapshot } = require('../dist/node/gateways/memory');
 const { formSheet, indicatorListSheet, projectListSheet } = require('../dist/node/samples/layouts');
 const { specsToWorkbook } = require('../dist/node/samples/write');
+const { nodeDeflater } = require('../dist/node/cli/deflate');
 
 function project(i) {
   const indicators = [
@@ -46,27 +47,39 @@ function check(bytes) {
   return { opened, analysis: analyse(opened.snapshot) };
 }
 
+/** As `selfeval fill` does it: the report is drafted from the workbook as filled (a second engine pass). */
 function fill(bytes) {
   const { opened, analysis } = check(bytes);
+  const summary = draftReport(applyPlanToSnapshot(opened.snapshot, analysis.plan), {});
   applyPlan(opened, analysis.plan);
-  const filled = applyPlanToSnapshot(opened.snapshot, analysis.plan);
-  writeSummary(opened, summarise(analyse(filled), filled, {}).sheet);
-  return { analysis, out: workbookBytes(opened) };
+  writeSummary(opened, summary.sheet);
+  return { analysis, out: workbookBytes(opened, nodeDeflater) };
 }
 
-/** The best of `runs` timings: the machine is shared, and the least disturbed run is the fairest figure. */
-function best(runs, work) {
+const WARM_UP_MS = 1000;
+
+/**
+ * The best of `runs` timings: the machine is shared, and the least disturbed run is the fairest figure.
+ * Warm-up runs come first, untimed, for about a second: the figures are of compiled code (a small
+ * workbook takes some twenty runs to get there). Of each run only what `keep` takes is held, as a
+ * process checking one workbook holds one: big leftovers would slow the next runs.
+ */
+function best(runs, work, keep = () => null) {
   let ms = Infinity;
-  let result;
+  let result = keep(work());
+  for (const start = performance.now(); performance.now() - start < WARM_UP_MS;) result = keep(work());
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    result = work();
+    const done = work();
     ms = Math.min(ms, performance.now() - t);
+    result = keep(done);
   }
   return { ms, result };
 }
 
-async function run(projects, forms, runs) {
+
+/** `analyseGoalMs`: the engine's goal for this workbook (issue 11: 0.3 s for 2,100 projects), printed beside its time. */
+async function run(projects, forms, runs, analyseGoalMs) {
   const all = Array.from({ length: projects }, (_, i) => project(i));
   const specs = [
     projectListSheet('项目汇总表', '汇总表', all),
@@ -77,44 +90,52 @@ async function run(projects, forms, runs) {
   const indicatorRows = (projects - forms) * 10;
   console.log(`\n${projects} projects: list of ${projects} rows, indicator list of ${indicatorRows} rows, ${forms} forms on ${Math.ceil(forms / 10)} sheets; file ${(bytes.length / 1024).toFixed(0)} KiB`);
 
-  const f = best(runs, () => floor(bytes));
-  const c = best(runs, () => check(bytes));
-  const w = best(runs, () => fill(bytes));
+  const f = best(runs, () => floor(bytes), (events) => events);
+  const c = best(runs, () => check(bytes), ({ opened, analysis: a }) => ({
+    snapshot: opened.snapshot, plan: a.plan, projects: a.model.projects.length, indicators: a.model.indicators.length, issues: a.issues.length,
+  }));
+  const w = best(runs, () => fill(bytes), ({ analysis, out }) => ({ writes: analysis.plan.writes.length, size: out.length }));
   // The gateway's own steps, apart from the engine's.
   const read = best(runs, () => readWorkbookSync(bytes, 'bench.xlsx'));
   const write = { ms: Infinity };
-  for (let i = 0; i < runs; i++) {
+  const planned = () => {
     const opened = readWorkbookSync(bytes, 'bench.xlsx');
-    applyPlan(opened, c.result.analysis.plan);
+    applyPlan(opened, c.result.plan);
+    return opened;
+  };
+  for (const start = performance.now(); performance.now() - start < WARM_UP_MS;) workbookBytes(planned(), nodeDeflater);
+  for (let i = 0; i < runs; i++) {
+    const opened = planned();
     const t = performance.now();
-    workbookBytes(opened);
+    workbookBytes(opened, nodeDeflater);
     write.ms = Math.min(write.ms, performance.now() - t);
   }
-  const engine = best(runs, () => analyse(c.result.opened.snapshot));
-  const a = c.result.analysis;
+  const engine = best(runs, () => analyse(c.result.snapshot));
+  const a = c.result;
   const row = (label, ms, note = '') => console.log(`  ${label.padEnd(38)}${ms.toFixed(0).padStart(6)} ms${note}`);
   const times = (ms) => `${(ms / f.ms).toFixed(2)}× floor`;
   row('floor (unzip all + tokenize sheets)', f.ms, `  (${f.result} XML events)`);
-  row('check (read + analyse)', c.ms, `  ${times(c.ms)} (goal ≤ 2×)  → ${a.model.projects.length} projects, ${a.model.indicators.length} indicators, ${a.issues.length} issues`);
-  row('fill (check + report + write)', w.ms, `  ${times(w.ms)} (goal ≤ 3×)  → ${w.result.analysis.plan.writes.length} writes, ${(w.result.out.length / 1024).toFixed(0)} KiB`);
+  row('check (read + analyse)', c.ms, `  ${times(c.ms)} (goal ≤ 2×)  → ${a.projects} projects, ${a.indicators} indicators, ${a.issues} issues`);
+  row('fill (check + report + write)', w.ms, `  ${times(w.ms)} (goal ≤ 3×)  → ${w.result.writes} writes, ${(w.result.size / 1024).toFixed(0)} KiB`);
   row('  of which read (package → snapshot)', read.ms, `  ${times(read.ms)}`);
   row('  of which write (patch + zip)', write.ms, `  ${times(write.ms)}`);
-  row('  of which one analyse (engine)', engine.ms, `  ${times(engine.ms)}; fill analyses twice (the report is drafted from the filled workbook)`);
+  const goal = analyseGoalMs ? ` (goal ≤ ${analyseGoalMs} ms)` : '';
+  row('  of which one analyse (engine)', engine.ms, `  ${times(engine.ms)}${goal}; fill analyses twice (the report is drafted from the filled workbook)`);
 
   // The bureau's blank template of the same layouts: ten list rows, one project's indicators, one form a sheet.
   const blank = { name: '', indicators: project(0).indicators.map((i) => ({ l1: i.l1, l2: i.l2, l3: '', target: null, weight: i.weight })) };
   const template = [projectListSheet('项目汇总表', '汇总表', Array.from({ length: 10 }, () => ({ name: '' }))), indicatorListSheet('绩效指标表', '指标表', [blank])];
   if (forms) template.push(formSheet('自评表1', [blank], 2025, '某县'));
   const tSnapshot = readWorkbookSync(new Uint8Array(await specsToWorkbook(template).xlsx.writeBuffer()), 'template.xlsx').snapshot;
-  const uSnapshot = read.result.snapshot;
-  const t = best(runs, () => conform(tSnapshot, uSnapshot));
+  const uSnapshot = c.result.snapshot;
+  const t = best(runs, () => conform(tSnapshot, uSnapshot), (differences) => differences);
   row('conform (template vs workbook)', t.ms, `  ${(t.ms / c.ms).toFixed(2)}× check  → ${t.result.length} differences`);
 }
 
 (async () => {
-  console.log(`node ${process.version}, ${require('os').cpus().length} cores; best of 5 runs each`);
+  console.log(`node ${process.version}, ${require('os').cpus().length} cores; best of 5 runs each, after a second of warm-up runs`);
   await run(100, 20, 5);
-  await run(2100, 100, 5);
+  await run(2100, 100, 5, 300);
   // The bureau's review of many units' workbooks: a section of its own (scripts/bench-batch.js).
   await require('./bench-batch').run();
 })();

@@ -11,6 +11,7 @@ import {
   applyPlan, FileError, fileIssues, type OpenedWorkbook, readWorkbookSync, sheetNameProblem, workbookBytes, writeSummary,
 } from '../gateways/xlsx';
 import { batch, BatchError, parseJobs } from './batch';
+import { nodeDeflater } from './deflate';
 import { isFolder, OutputError, readInput, sameFile, writeAtomically } from './files';
 import { toJson } from './json';
 import type { ProgressStream } from './progress';
@@ -206,7 +207,9 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
   const { opened, analysis, issues, template } = await load(file, options);
   if (!recognised(analysis)) return noTable(file, analysis, options, io);
   // The report written into the filled workbook describes it as filled: a total filling corrected is not quoted.
-  const summary = options.noSummary ? null : draft(applyPlanToSnapshot(opened.snapshot, analysis.plan), options);
+  // With nothing to write, the workbook as filled is the one just analysed.
+  const nothing = analysis.plan.writes.length === 0;
+  const summary = options.noSummary ? null : draft(nothing ? opened.snapshot : applyPlanToSnapshot(opened.snapshot, analysis.plan), options, nothing ? analysis : undefined);
   applyPlan(opened, analysis.plan);
   let sheetName: string | null = null;
   let summaryNote: string | null = null;
@@ -218,7 +221,7 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
       summaryNote = e.describe(options.lang); // a locked structure: the cells are still written
     }
   }
-  writeAtomically(output, workbookBytes(opened), t);
+  writeAtomically(output, workbookBytes(opened, nodeDeflater), t);
 
   const writes = analysis.plan.writes;
   if (options.json) {
@@ -235,8 +238,8 @@ async function fill(file: string, options: Options & { output?: string; inPlace:
 }
 
 /** The report on a workbook as its figures stand once filled: it never counts an error that filling corrects. */
-function draft(snapshot: WorkbookSnapshot, options: Options) {
-  return draftReport(snapshot, { profile: options.profile, lang: options.lang, unitNameCell: unitNameCell(options), ...options.summary });
+function draft(snapshot: WorkbookSnapshot, options: Options, analysis?: Analysis) {
+  return draftReport(snapshot, { profile: options.profile, lang: options.lang, unitNameCell: unitNameCell(options), ...options.summary }, analysis);
 }
 
 const REPORT_FORMATS = ['.txt', '.md', '.docx'];
@@ -246,7 +249,7 @@ async function report(file: string, options: Options & { output?: string }, io: 
   const format = options.output ? extname(options.output).toLowerCase() : '.txt';
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(t.reportFormat(REPORT_FORMATS.join(' ')));
   const { opened, analysis } = await load(file, options);
-  const summary = draft(opened.snapshot, options);
+  const summary = draft(opened.snapshot, options, analysis);
   if (!summary) return noTable(file, analysis, options, io);
   if (!options.output) {
     io.out(reportText(summary.document));

@@ -12,11 +12,17 @@ export interface Area {
   right: number;
 }
 
+/** Names of the columns asked for so far: every message and write spells one. */
+const COLUMN_NAMES: string[] = [];
+
 export function columnName(col: number): string {
-  let name = '';
+  let name = COLUMN_NAMES[col];
+  if (name !== undefined) return name;
+  name = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   }
+  if (col >= 0 && col < 16384) COLUMN_NAMES[col] = name;
   return name;
 }
 
@@ -24,12 +30,23 @@ export function toA1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
+/** "B12", "$B$12" (one to three letters, then digits) → row 11, column 1; read by character, as for every merge. */
 export function parseA1(address: string): CellRef {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not an A1 address: ${address}`);
+  const text = address.trim();
+  let i = text.charCodeAt(0) === 36 ? 1 : 0; // $
+  const letters = i;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  const letterCount = i - letters;
+  if (text.charCodeAt(i) === 36) i++;
+  const digits = i;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (letterCount < 1 || letterCount > 3 || i === digits || i !== text.length) throw new Error(`not an A1 address: ${address}`);
+  return { row: Number(text.slice(digits)) - 1, col: col - 1 };
 }
 
 export function parseArea(range: string): Area {

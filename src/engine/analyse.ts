@@ -120,9 +120,8 @@ function chooseProfile(snapshot: WorkbookSnapshot, options: AnalyseOptions, find
 /** By sheet order, then row, then column: the order a reader walks the workbook. */
 export function sortIssues(issues: Issue[], snapshot: WorkbookSnapshot): Issue[] {
   const order = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
-  const pos = (i: Issue) => parseA1(i.cell);
   return issues
-    .map((issue, index) => ({ issue, index, p: pos(issue) }))
-    .sort((a, b) => (order.get(a.issue.sheet) ?? 0) - (order.get(b.issue.sheet) ?? 0) || a.p.row - b.p.row || a.p.col - b.p.col || a.index - b.index)
+    .map((issue, index) => ({ issue, index, sheet: order.get(issue.sheet) ?? 0, p: parseA1(issue.cell) }))
+    .sort((a, b) => a.sheet - b.sheet || a.p.row - b.p.row || a.p.col - b.p.col || a.index - b.index)
     .map((x) => x.issue);
 }

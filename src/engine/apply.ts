@@ -7,13 +7,21 @@ import { FORMAT_RATE } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
 
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: Plan): WorkbookSnapshot {
-  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.map((row) => [...row]) }));
+  const sheets = snapshot.sheets.map((s) => ({ ...s, values: s.values.slice() }));
+  // Rows the plan writes are copied before they change; the others are shared with the original, which
+  // nothing changes: a snapshot is never written to in place.
+  const copied = new Map(sheets.map((s) => [s.name, new Set<number>()]));
   const percents = new Map<string, Set<string>>();
   for (const write of plan.writes) {
     const sheet = sheets.find((s) => s.name === write.sheet);
     if (!sheet) throw new Error(`no sheet "${write.sheet}"`);
     const { row, col } = parseA1(write.cell);
     while (sheet.values.length <= row) sheet.values.push([]);
+    const rows = copied.get(sheet.name)!;
+    if (!rows.has(row)) {
+      sheet.values[row] = [...(sheet.values[row] ?? [])];
+      rows.add(row);
+    }
     const line = sheet.values[row];
     while (line.length < col) line.push(null);
     line[col] = write.value;

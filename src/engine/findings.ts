@@ -25,7 +25,8 @@ const UNNAMED_RULES = new Set<RuleId>(['sheet.protected', 'file.merge-overlap', 
 export class Findings {
   private readonly pending: Pending[] = [];
   private readonly seen = new Set<string>();
-  private readonly subjects = new Map<string, { name: string; classified: boolean; kind: SubjectKind }>();
+  /** Projects and department items by sheet, then row. */
+  private readonly subjects = new Map<string, Map<number, { name: string; classified: boolean; kind: SubjectKind }>>();
 
   constructor(readonly lang: Lang) {}
 
@@ -40,14 +41,17 @@ export class Findings {
 
   /** Marks `row` as a row of project `name` (a list row, a form's rows, an indicator row) or of a department item. */
   subject(sheet: string, row: number, name: string, classified: boolean, kind: SubjectKind = 'project'): void {
-    if (name !== '' && !this.subjects.has(`${sheet}\u0000${row}`)) this.subjects.set(`${sheet}\u0000${row}`, { name, classified, kind });
+    if (name === '') return;
+    let rows = this.subjects.get(sheet);
+    if (!rows) this.subjects.set(sheet, (rows = new Map()));
+    if (!rows.has(row)) rows.set(row, { name, classified, kind });
   }
 
   /** The issues, rendered: a row's project is named in front unless the message names it already. */
   get issues(): Issue[] {
     return this.pending.map(({ rule, sheet, row, cell, params }) => {
       let message = renderMessage(rule, params, this.lang);
-      const subject = UNNAMED_RULES.has(rule) ? undefined : this.subjects.get(`${sheet}\u0000${row}`);
+      const subject = UNNAMED_RULES.has(rule) ? undefined : this.subjects.get(sheet)?.get(row);
       // A department item's name (预算执行率) is named unquoted by the messages about its rate.
       const named = subject && (subject.kind === 'item' ? message.includes(subject.name) : message.includes(`“${subject.name}”`) || message.includes(`"${subject.name}"`));
       if (subject && !named) {
@@ -73,26 +77,27 @@ export const AMOUNT_UNITS = new Set(['', '万元']);
  */
 export function readNumber(grid: Grid, row: number, col: number, field: string, findings: Findings, units = AMOUNT_UNITS): NumberCell | null {
   if (col < 0) return null;
-  const base = { sheet: grid.name, row, col };
+  const sheet = grid.name;
   const unknown = grid.formulaWithoutResult(row, col);
   if (unknown !== null) {
-    findings.add('formula.no-result', grid.name, row, col, { formula: shortText(`=${unknown.replace(/^=/, '')}`, 40), expected: '' });
-    return { ...base, value: null, unreadable: true };
+    findings.add('formula.no-result', sheet, row, col, { formula: shortText(`=${unknown.replace(/^=/, '')}`, 40), expected: '' });
+    return { sheet, row, col, value: null, unreadable: true };
   }
-  const date = grid.date(row, col);
-  if (date !== null && typeof grid.value(row, col) === 'number') {
+  const value = grid.value(row, col);
+  const date = typeof value === 'number' ? grid.date(row, col) : null;
+  if (date !== null) {
     // 2025-01-01 in a date format is the number 45658 underneath: never an amount of 45,658 万元.
-    findings.add('cell.date', grid.name, row, col, { field, date });
-    return { ...base, value: null, unreadable: true };
+    findings.add('cell.date', sheet, row, col, { field, date });
+    return { sheet, row, col, value: null, unreadable: true };
   }
-  const parsed = parseValue(grid.value(row, col));
-  if (parsed.kind === 'blank') return { ...base, value: null };
-  if (parsed.kind === 'number' && units.has(parsed.unit)) return { ...base, value: parsed.value };
+  const parsed = parseValue(value);
+  if (parsed.kind === 'blank') return { sheet, row, col, value: null };
+  if (parsed.kind === 'number' && units.has(parsed.unit)) return { sheet, row, col, value: parsed.value };
   if (parsed.kind === 'error') {
-    findings.add('cell.error-value', grid.name, row, col, { field, code: parsed.code });
+    findings.add('cell.error-value', sheet, row, col, { field, code: parsed.code });
   } else {
     // Text, or a number in another unit ('190元' in a 万元 column): not a usable value.
-    findings.add('cell.not-number', grid.name, row, col, { field, text: shortText(grid.text(row, col)), unit: [...units].filter(Boolean).join('/') });
+    findings.add('cell.not-number', sheet, row, col, { field, text: shortText(grid.text(row, col)), unit: [...units].filter(Boolean).join('/') });
   }
-  return { ...base, value: null, unreadable: true };
+  return { sheet, row, col, value: null, unreadable: true };
 }

@@ -2,11 +2,17 @@
 // occupied cells in order. Recognition walks the occupied cells, never the used range's rectangle: one
 // stray cell at XFD1048576 costs one cell, not seventeen billion.
 
-import { type Area, parseArea, toA1 } from './address';
+import { type Area, parseA1, parseArea, toA1 } from './address';
 import type { CellValue, SheetSnapshot } from './snapshot';
 import { cellText, labelKey } from './text';
 
 const NONE: readonly number[] = [];
+
+/** cellText(value) !== '', without making the text of a number. */
+function holdsSomething(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  return typeof value !== 'string' || value.trim() !== '';
+}
 
 /**
  * Visits the indexes of an array's elements in order. A plain loop for dense arrays; when the holes
@@ -39,6 +45,30 @@ function after(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+/** Positions as row × COLS + column (16,384 columns in a sheet). */
+const COLS = 16384;
+
+/**
+ * A record by A1 address as a map by position. An address not spelled as toA1 spells it ('$B$2', 'b2')
+ * is left out: a lookup by toA1's spelling never found it either.
+ */
+function byPosition<T>(entries: Array<[string, T]>): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const [address, value] of entries) {
+    if (!A1.test(address)) continue;
+    const { row, col } = parseA1(address);
+    if (toA1(row, col) === address) map.set(row * COLS + col, value);
+  }
+  return map;
+}
+
+const A1 = /^[A-Z]{1,3}[1-9]\d*$/;
+
+function byLeft(areas: Area[]): boolean {
+  for (let i = 1; i < areas.length; i++) if (areas[i - 1].left > areas[i].left) return false;
+  return true;
+}
+
 export class Grid {
   readonly name: string;
   /** One past the last row holding something. */
@@ -49,12 +79,14 @@ export class Grid {
   /** Occupied columns by row (a sparse array: rows without content have no entry). */
   private readonly colsAt: number[][] = [];
   private readonly merges: Area[];
-  /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
-  private readonly mergesAt = new Map<number, Area[]>();
-  /** Header search asks for the same labels many times; folding them is the costly part. By row, then column. */
   private readonly labels: string[][] = [];
-  private readonly uncalculated: Set<string>;
-  private percents: Set<string> | null = null;
+  /** Merged areas crossing a row, by left edge; rows with content are filled up front, others on demand. */
+  private readonly mergesAt: Area[][] = [];
+  /** Formulas, dates, formulas without a result and percent cells by position, made when first asked for. */
+  private formulas: Map<number, string> | null = null;
+  private dates: Map<number, string> | null = null;
+  private uncalculated: Map<number, true> | null = null;
+  private percents: Map<number, true> | null = null;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -64,7 +96,7 @@ export class Grid {
       if (!line) return;
       const cols: number[] = [];
       indexes(line, (col) => {
-        if (cellText(line[col]) !== '') cols.push(col);
+        if (holdsSomething(line[col])) cols.push(col);
       });
       if (cols.length === 0) return;
       this.occupied.push(row);
@@ -78,13 +110,16 @@ export class Grid {
     for (const area of this.merges) {
       for (let i = after(this.occupied, area.top - 1); i < this.occupied.length && this.occupied[i] <= area.bottom; i++) {
         const row = this.occupied[i];
-        const list = this.mergesAt.get(row);
+        const list = this.mergesAt[row];
         if (list) list.push(area);
-        else this.mergesAt.set(row, [area]);
+        else this.mergesAt[row] = [area];
       }
     }
-    for (const list of this.mergesAt.values()) list.sort((a, b) => a.left - b.left);
-    this.uncalculated = new Set(sheet.uncalculated ?? []);
+    // Sorting costs an allocation even for one area: only lists out of order are sorted.
+    for (const row of this.occupied) {
+      const list = this.mergesAt[row];
+      if (list && !byLeft(list)) list.sort((a, b) => a.left - b.left);
+    }
   }
 
   /** Rows holding something, ascending, within [from, to). */
@@ -113,23 +148,25 @@ export class Grid {
     return cellText(this.value(row, col));
   }
 
+  /** The cell's label key ('' for non-text). Recognition asks for every cell's several times: kept by row. */
   label(row: number, col: number): string {
-    const value = this.value(row, col);
-    if (typeof value !== 'string') return '';
     let line = this.labels[row];
     if (!line) this.labels[row] = line = [];
     let label = line[col];
-    if (label === undefined) line[col] = label = labelKey(value);
+    if (label === undefined) {
+      const value = this.value(row, col);
+      line[col] = label = typeof value === 'string' ? labelKey(value) : '';
+    }
     return label;
   }
 
   merge(row: number, col: number): Area | null {
-    let list = this.mergesAt.get(row);
+    let list = this.mergesAt[row];
     if (!list) {
       // Rows holding something had their areas listed up front: no entry means none crosses them.
       if (this.colsAt[row] !== undefined) return null;
       list = this.merges.filter((a) => a.top <= row && row <= a.bottom).sort((a, b) => a.left - b.left);
-      this.mergesAt.set(row, list);
+      this.mergesAt[row] = list;
     }
     for (const area of list) {
       if (area.left > col) break;
@@ -154,26 +191,32 @@ export class Grid {
     return Object.prototype.hasOwnProperty.call(this.sheet.formulas, address) ? this.sheet.formulas[address] : null;
   }
 
+  /** The formula of a cell, found by position: asked for every computed cell, so the address is not spelled. */
+  formulaAt(row: number, col: number): string | null {
+    if (row < 0 || col < 0) return null;
+    this.formulas ??= byPosition(Object.entries(this.sheet.formulas));
+    return this.formulas.get(row * COLS + col) ?? null;
+  }
+
   /** The formula of a cell whose file holds no result for it (its value is unknown, not blank). */
   formulaWithoutResult(row: number, col: number): string | null {
-    if (this.uncalculated.size === 0) return null;
-    const address = toA1(row, col);
-    return this.uncalculated.has(address) ? this.formula(address) : null;
+    if (!this.sheet.uncalculated?.length || row < 0 || col < 0) return null;
+    this.uncalculated ??= byPosition(this.sheet.uncalculated.map((a) => [a, true as const]));
+    return this.uncalculated.has(row * COLS + col) ? this.formula(toA1(row, col)) : null;
   }
 
   /** The date a cell shows when its number format is a date format ('2025-01-01'); null otherwise. */
   date(row: number, col: number): string | null {
-    const dates = this.sheet.dates;
-    if (!dates) return null;
-    const address = toA1(row, col);
-    return Object.prototype.hasOwnProperty.call(dates, address) ? dates[address] : null;
+    if (!this.sheet.dates || row < 0 || col < 0) return null;
+    this.dates ??= byPosition(Object.entries(this.sheet.dates));
+    return this.dates.get(row * COLS + col) ?? null;
   }
 
   /** True when a number cell's format shows it as a percent (0.6 as 60%): it holds a fraction. */
   percent(row: number, col: number): boolean {
-    if (!this.sheet.percents?.length) return false;
-    this.percents ??= new Set(this.sheet.percents);
-    return this.percents.has(toA1(row, col));
+    if (!this.sheet.percents?.length || row < 0 || col < 0) return false;
+    this.percents ??= byPosition(this.sheet.percents.map((a) => [a, true as const]));
+    return this.percents.has(row * COLS + col);
   }
 
   rowIsBlank(row: number): boolean {

@@ -35,7 +35,8 @@ export interface Replacing {
 
 export class PlanBuilder {
   private readonly writes: CellWrite[] = [];
-  private readonly taken = new Set<string>();
+  /** Cells already planned, by sheet, as row × 16384 + column. */
+  private readonly taken = new Map<string, Set<number>>();
 
   constructor(private readonly grids: Map<string, Grid>, private readonly findings: Findings) {}
 
@@ -51,14 +52,16 @@ export class PlanBuilder {
     const area = grid.merge(pos.row, pos.col);
     const row = area ? area.top : pos.row;
     const col = area ? area.left : pos.col;
-    const cell = toA1(row, col);
-    const key = `${pos.sheet}!${cell}`;
-    if (this.taken.has(key)) return true;
-    this.taken.add(key);
+    let taken = this.taken.get(pos.sheet);
+    if (!taken) this.taken.set(pos.sheet, (taken = new Set()));
+    const key = row * 16384 + col;
+    if (taken.has(key)) return true;
+    taken.add(key);
 
+    const cell = toA1(row, col);
     const isRate = RATE_KINDS.includes(kind);
     const before = grid.value(row, col);
-    const formula = grid.formula(cell);
+    const formula = grid.formulaAt(row, col);
     if (formula !== null) return this.checkFormula(pos.sheet, row, col, formula, before, value, isRate);
     if (typeof value === 'string') {
       if (cellText(before) === value) return true;
@@ -145,7 +148,7 @@ export class PlanBuilder {
   }
 
   hasFormula(pos: CellPos): boolean {
-    return this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col)) != null;
+    return this.grids.get(pos.sheet)?.formulaAt(pos.row, pos.col) != null;
   }
 
   valueAt(pos: CellPos): CellValue {
@@ -155,7 +158,7 @@ export class PlanBuilder {
   /** Where nothing can be computed, a formula that gives an error value is still worth a message. */
   checkFormulaError(pos: CellPos): void {
     if (pos.col < 0) return;
-    const formula = this.grids.get(pos.sheet)?.formula(toA1(pos.row, pos.col));
+    const formula = this.grids.get(pos.sheet)?.formulaAt(pos.row, pos.col);
     const code = errorCode(this.valueAt(pos));
     if (formula && code) this.findings.add('formula.error', pos.sheet, pos.row, pos.col, { formula: shortText(`=${formula.replace(/^=/, '')}`, 40), code, expected: '' });
   }
@@ -173,7 +176,10 @@ export class PlanBuilder {
     }
     // In the workbook's order, so that writes form contiguous runs and a preview reads top to bottom.
     const order = new Map([...this.grids.keys()].map((name, i) => [name, i]));
-    kept.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row || a.col - b.col);
-    return { writes: kept };
+    const sorted = kept
+      .map((write) => ({ write, sheet: order.get(write.sheet) ?? 0 }))
+      .sort((a, b) => a.sheet - b.sheet || a.write.row - b.write.row || a.write.col - b.write.col)
+      .map((x) => x.write);
+    return { writes: sorted };
   }
 }

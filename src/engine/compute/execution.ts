@@ -1,7 +1,7 @@
 // Budget execution of one project, wherever its amounts sit (a form's 年度资金总额 row or a list row):
 // the rate, the score, and the checks of RULES.md §1.2 and §1.6 that concern money.
 
-import { Dec, formatPercent } from '../decimal';
+import { Dec, decimal, formatPercent } from '../decimal';
 import type { Findings } from '../findings';
 import type { NumberCell } from '../model';
 import type { ScoringProfile } from '../profile';
@@ -32,7 +32,7 @@ export function computeExecution(
     findings.add('exec.over', executed.sheet, executed.row, executed.col, {
       executed: executed.value.toString(), budget: budget.value.toString(), rate: formatPercent(rate),
     });
-  } else if (rate.lt(profile.lowExecutionRate)) {
+  } else if (rate.lt(decimal(profile.lowExecutionRate))) {
     findings.add('exec.low', at.sheet, at.row, at.col, { rate: formatPercent(rate) });
   }
   return { rate, score: executionScore(budget.value, executed.value, weight, profile.capExecutionScore) };

@@ -2,13 +2,13 @@
 // the 总分 row and the grade; every computed cell goes into the plan.
 
 import { toA1 } from '../address';
-import { Dec, formatPercent, formatScore, round2, sum } from '../decimal';
+import { Dec, decimal, formatPercent, formatScore, round2, sum } from '../decimal';
 import type { Findings } from '../findings';
 import type { CellPos, Form, FundRow, Indicator, NumberCell } from '../model';
 import type { PlanBuilder } from '../plan';
 import type { ScoringProfile } from '../profile';
 import { computeExecution } from './execution';
-import { checkConsistency, planIndicatorScores, type ProjectScore } from './project';
+import { checkConsistency, indicatorCompletion, planIndicatorScores, type ProjectScore } from './project';
 import { gradeOf } from './scoring';
 import { checkWeights } from './weights';
 
@@ -28,7 +28,7 @@ function checkFundRows(form: Form, profile: ScoringProfile, findings: Findings):
     const stated = total[key];
     if (!stated) continue;
     const value = stated.value ?? new Dec(0);
-    if (value.minus(partSum).abs().gt(profile.tolerance)) {
+    if (value.minus(partSum).abs().gt(decimal(profile.tolerance))) {
       findings.add('fund.total-mismatch', stated.sheet, stated.row, stated.col, { column, total: value.toString(), sum: partSum.toString() });
     }
   }
@@ -37,7 +37,7 @@ function checkFundRows(form: Form, profile: ScoringProfile, findings: Findings):
 export function computeForm(form: Form, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): ProjectScore {
   checkFundRows(form, profile, findings);
   const fund = form.funds.find((f) => f.kind === 'total') ?? null;
-  const weight = form.executionWeight ?? new Dec(profile.executionWeight);
+  const weight = form.executionWeight ?? decimal(profile.executionWeight);
   const rateCell = fund && form.fundCols.executionRate >= 0 ? { sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate, value: null } : null;
   const execution = computeExecution(fund?.budget ?? null, fund?.executed ?? null, weight, rateCell, profile, findings);
   if (fund && execution.rate) plan.set({ sheet: form.sheet, row: fund.row, col: form.fundCols.executionRate }, execution.rate, 'executionRate');
@@ -71,7 +71,7 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   const grade = total ? gradeOf(total, profile) : null;
   if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(total as Dec) } });
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
-  checkConsistency(form.indicators, execution.score, weight, anchor, profile, findings);
+  checkConsistency(indicatorCompletion(form.indicators), execution.score, weight, anchor, profile, findings);
   return { executionRate: execution.rate, executionScore: execution.score, executionWeight: weight, score: total, grade };
 }
 

@@ -2,7 +2,7 @@
 // asks of it. Sets `score`, `completion`, `qualitative` and `onTime` on the indicator. A score the rules
 // let the unit choose (a qualitative score in its band, a deduction at ≥ 130 %) is never replaced.
 
-import { Dec, formatPercent, formatScore, round2 } from '../decimal';
+import { Dec, decimal, formatPercent, formatScore, round2 } from '../decimal';
 import type { Findings } from '../findings';
 import type { Indicator, QualitativeLevel } from '../model';
 import { compareDates, type DateComparison, formatDay, parseCompletion } from '../parse/date';
@@ -21,6 +21,15 @@ const LEVEL_NAMES: Record<QualitativeLevel, string> = {
 
 export function bandText(band: Band): string {
   return `[${formatScore(band.min)}, ${formatScore(band.max)}${band.maxIncluded ? ']' : ')'}`;
+}
+
+const limits = new WeakMap<ScoringProfile, Dec>();
+
+/** The ratio from which a positive target counts as set too low (130 %), as a decimal once per profile. */
+function overAchievementLimit(profile: ScoringProfile): Dec {
+  let limit = limits.get(profile);
+  if (!limit) limits.set(profile, (limit = new Dec(profile.overAchievementRatio)));
+  return limit;
 }
 
 type Add = (rule: Parameters<Findings['add']>[0], col: number, params?: Record<string, string>) => void;
@@ -94,7 +103,7 @@ function scoreQuantitative(ind: Indicator, target: Extract<Target, { kind: 'quan
 
   // A target set too low: the unit reduces the score by the deviation (RULES.md §1.5); its score stands.
   // An "=" target is scored like "≥" (§1.3), so it is over-achieved the same way.
-  const limit = new Dec(profile.overAchievementRatio);
+  const limit = overAchievementLimit(profile);
   const entered = ind.scoreEntered;
   if (target.direction !== 'reverse' && ind.completion?.gte(limit) && entered !== null && entered.gte(0) && entered.lt(computed)) {
     ind.score = entered;
@@ -172,7 +181,7 @@ function scoreInBand(ind: Indicator, level: QualitativeLevel, weight: Dec, profi
     return false;
   }
   if (ind.scoreEntered === null) {
-    ind.score = round2(weight.times(profile.qualitativeDefaults[level]));
+    ind.score = round2(weight.times(decimal(profile.qualitativeDefaults[level])));
     ind.scoreSource = 'suggested';
     if (ind.cols.score >= 0) add('qual.default-filled', ind.cols.score, { grade: LEVEL_NAMES[level], score: formatScore(ind.score), range: bandText(band) });
   } else if (ind.scoreEntered.gt(weight)) {
@@ -210,7 +219,7 @@ function checkReason(ind: Indicator, weight: Dec, profile: ScoringProfile, add: 
     add('reason.missing-short', ind.cols.reason, { score: formatScore(ind.score), weight: formatScore(weight) });
     return;
   }
-  const limit = new Dec(profile.overAchievementRatio);
+  const limit = overAchievementLimit(profile);
   if (ind.target.kind === 'quantitative' && ind.target.direction !== 'reverse' && ind.completion?.gte(limit)) {
     add('reason.missing-over', ind.cols.reason, {
       actual: ind.actualText, target: ind.targetText, ratio: formatPercent(ind.completion), limit: formatPercent(limit),

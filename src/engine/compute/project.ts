@@ -1,7 +1,7 @@
 // Projects across the workbook: a project-list row, its form and its indicators are one project,
 // linked by name. The list's computed columns come from the form or the indicators.
 
-import { Dec, formatPercent, formatScore, roundRate, sum } from '../decimal';
+import { Dec, decimal, formatPercent, formatScore, roundRate, sum } from '../decimal';
 import { Findings } from '../findings';
 import type { CellPos, Form, FundRow, Indicator, IndicatorList, ListRow, Project, ProjectList } from '../model';
 import type { PlanBuilder } from '../plan';
@@ -47,18 +47,27 @@ export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder):
 
 /** Σ indicator scores ÷ Σ indicator weights (without a 预算执行率 row); null while any is unknown or in error. */
 export function indicatorCompletion(indicators: Indicator[]): Dec | null {
-  const own = indicators.filter((i) => !isExecutionIndicator(i));
-  if (own.length === 0 || own.some((i) => i.score === null || i.weight === null || i.invalid || i.formulaDiffers)) return null;
-  const weights = sum(own.map((i) => i.weight as Dec));
-  return weights.gt(0) ? sum(own.map((i) => i.score as Dec)).div(weights) : null;
+  let weights = new Dec(0);
+  let scores = new Dec(0);
+  let own = 0;
+  for (const i of indicators) {
+    if (isExecutionIndicator(i)) continue;
+    if (i.score === null || i.weight === null || i.invalid || i.formulaDiffers) return null;
+    weights = weights.plus(i.weight);
+    scores = scores.plus(i.score);
+    own++;
+  }
+  return own > 0 && weights.gt(0) ? scores.div(weights) : null;
 }
 
-/** Indicators far better met than the budget was spent are suspicious (RULES.md §1.6). */
-export function checkConsistency(indicators: Indicator[], executionScore: Dec | null, executionWeight: Dec, at: CellPos, profile: ScoringProfile, findings: Findings): void {
-  const completion = indicatorCompletion(indicators);
+/**
+ * Indicators far better met than the budget was spent are suspicious (RULES.md §1.6). `completion` is
+ * the indicators' (indicatorCompletion), worked out once by the caller, who needs it again.
+ */
+export function checkConsistency(completion: Dec | null, executionScore: Dec | null, executionWeight: Dec, at: CellPos, profile: ScoringProfile, findings: Findings): void {
   if (completion === null || executionScore === null || executionWeight.lte(0)) return;
   const execution = executionScore.div(executionWeight);
-  if (completion.minus(execution).gt(completion.times(profile.consistencyMargin))) {
+  if (completion.minus(execution).gt(completion.times(decimal(profile.consistencyMargin)))) {
     findings.add('consistency.score-vs-exec', at.sheet, at.row, at.col, { indicator: formatPercent(roundRate(completion)), execution: formatPercent(roundRate(execution)) });
   }
 }
@@ -123,7 +132,7 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
     const sameBudget = free.find((p) => {
       const a = p.listRow?.budget?.value;
       const b = fund?.budget?.value;
-      return a && b && a.minus(b).abs().lte(profile.tolerance);
+      return a && b && a.minus(b).abs().lte(decimal(profile.tolerance));
     });
     const p = sameBudget ?? free[0] ?? add(emptyProject(form.name, form.nameCell));
     p.form = form;
@@ -166,8 +175,9 @@ export function assembleProjects(wb: Workbook, profile: ScoringProfile, findings
       p.executed = p.listRow.executed?.value ?? null;
       p.initialBudget = p.listRow.initialBudget?.value ?? null;
     }
-    if (!p.form) scoreFromList(p, profile, findings, plan);
-    if (p.listRow) fillListRow(p, profile, findings, plan, unmatched.has(p));
+    const completion = indicatorCompletion(p.indicators);
+    if (!p.form) scoreFromList(p, completion, profile, findings, plan);
+    if (p.listRow) fillListRow(p, completion, profile, findings, plan, unmatched.has(p));
   }
   for (const list of wb.lists) checkListTotal(list, profile, findings, plan);
   return order;
@@ -205,7 +215,7 @@ function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, pro
     const listed = row[field];
     const onForm = fund[field]?.value;
     if (!listed?.value || onForm === null || onForm === undefined) continue;
-    if (listed.value.minus(onForm).abs().gt(profile.tolerance)) {
+    if (listed.value.minus(onForm).abs().gt(decimal(profile.tolerance))) {
       findings.add('project.amount-mismatch', row.sheet, row.row, listed.col, {
         column, list: listed.value.toString(), formValue: onForm.toString(), form: `${form.sheet}!${toA1(fund.row, fund[field]?.col ?? 0)}`,
       });
@@ -214,9 +224,9 @@ function compareAmounts(row: ListRow, fund: FundRow | undefined, form: Form, pro
 }
 
 /** A project without a form: execution from its list row, indicators from the indicator list. */
-function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
+function scoreFromList(p: Project, completion: Dec | null, profile: ScoringProfile, findings: Findings, plan: PlanBuilder): void {
   const row = p.listRow;
-  const weight = new Dec(profile.executionWeight);
+  const weight = decimal(profile.executionWeight);
   p.executionWeight = weight;
   const rateCol = row?.cols.executionRate;
   const rateCell = row && rateCol !== undefined ? { sheet: row.sheet, row: row.row, col: rateCol, value: null } : null;
@@ -235,11 +245,11 @@ function scoreFromList(p: Project, profile: ScoringProfile, findings: Findings, 
   p.grade = p.score ? gradeOf(p.score, profile) : null;
   const said = row?.cols.score ?? row?.cols.grade;
   if (row && said !== undefined) sayTotalBlocked(p.indicators, blocked, { sheet: row.sheet, row: row.row, col: said }, ['自评得分和评价等级', 'The score and the grade'], findings);
-  if (!ownRow) checkConsistency(p.indicators, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
+  if (!ownRow) checkConsistency(completion, execution.score, weight, { sheet: first.sheet, row: first.row, col: first.cols.score }, profile, findings);
 }
 
 /** The list's computed columns: 执行率, 自评得分 (from the form or indicators), 评价等级, 绩效目标实现程度. */
-function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, plan: PlanBuilder, unmatched: boolean): void {
+function fillListRow(p: Project, completion: Dec | null, profile: ScoringProfile, findings: Findings, plan: PlanBuilder, unmatched: boolean): void {
   const row = p.listRow as ListRow;
   const cols = row.cols;
   const at = (col: number | undefined): CellPos => ({ sheet: row.sheet, row: row.row, col: col ?? -1 });
@@ -260,7 +270,7 @@ function fillListRow(p: Project, profile: ScoringProfile, findings: Findings, pl
   }
   if (p.grade) plan.set(at(cols.grade), p.grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(p.score as Dec) } });
 
-  const derived = indicatorCompletion(p.indicators);
+  const derived = completion;
   const stated = row.achievement?.value ?? null;
   p.achievement = stated ?? (derived ? roundRate(derived) : null);
   if (derived && row.achievement) {
@@ -280,7 +290,7 @@ function checkListTotal(list: ProjectList, profile: ScoringProfile, findings: Fi
     const total = sum(list.rows.map((r) => r[field]?.value ?? new Dec(0)));
     if (field !== 'initialBudget') sums[field] = total;
     const stated = list.totals[field];
-    if (stated?.value && stated.value.minus(total).abs().gt(profile.tolerance)) {
+    if (stated?.value && stated.value.minus(total).abs().gt(decimal(profile.tolerance))) {
       findings.add('list-total.mismatch', list.sheet, stated.row, stated.col, { column, stated: stated.value.toString(), sum: total.toString() });
     }
   }

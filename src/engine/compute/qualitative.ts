@@ -29,7 +29,41 @@ interface Hit {
   end: number;
 }
 
+/** The profile's phrases squashed once (per profile, not per answer), in the order of their grades. */
+const phraseLists = new WeakMap<ScoringProfile, Array<[QualitativeLevel, string]>>();
+/** Readings by profile, actual and target: the same answers recur down a workbook's indicator rows. */
+const readings = new WeakMap<ScoringProfile, Map<string, QualitativeReading>>();
+const READINGS_LIMIT = 50_000;
+
+function phrasesOf(profile: ScoringProfile): Array<[QualitativeLevel, string]> {
+  let list = phraseLists.get(profile);
+  if (!list) {
+    list = [];
+    for (const level of ['notAchieved', 'partial', 'achieved'] as QualitativeLevel[]) {
+      for (const phrase of profile.qualitativePhrases[level]) {
+        const p = squash(phrase);
+        if (p !== '') list.push([level, p]);
+      }
+    }
+    phraseLists.set(profile, list);
+  }
+  return list;
+}
+
 export function readQualitative(actual: string, target: string, profile: ScoringProfile): QualitativeReading {
+  let known = readings.get(profile);
+  if (!known) readings.set(profile, (known = new Map()));
+  const key = `${actual}\u0000${target}`;
+  let reading = known.get(key);
+  if (!reading) {
+    if (known.size >= READINGS_LIMIT) known.clear();
+    reading = read(actual, target, profile);
+    known.set(key, reading);
+  }
+  return reading;
+}
+
+function read(actual: string, target: string, profile: ScoringProfile): QualitativeReading {
   const text = squash(actual);
   if (text === '') return { level: null, negated: false };
   // Writing the target itself as the actual value says it was met.
@@ -38,15 +72,11 @@ export function readQualitative(actual: string, target: string, profile: Scoring
   const clauses = fold(actual).replace(/\s+/g, '').replace(/[。.,，!！;；、"“”'‘’]/g, '|');
 
   const hits: Hit[] = [];
-  for (const level of ['notAchieved', 'partial', 'achieved'] as QualitativeLevel[]) {
-    for (const phrase of profile.qualitativePhrases[level]) {
-      const p = squash(phrase);
-      if (p === '') continue;
-      if (p === text) hits.push({ level, start: 0, end: clauses.length });
-      // One-character phrases (好, 高, 是) count only as the whole answer.
-      if (p.length < 2) continue;
-      for (let at = clauses.indexOf(p); at >= 0; at = clauses.indexOf(p, at + 1)) hits.push({ level, start: at, end: at + p.length });
-    }
+  for (const [level, p] of phrasesOf(profile)) {
+    if (p === text) hits.push({ level, start: 0, end: clauses.length });
+    // One-character phrases (好, 高, 是) count only as the whole answer.
+    if (p.length < 2) continue;
+    for (let at = clauses.indexOf(p); at >= 0; at = clauses.indexOf(p, at + 1)) hits.push({ level, start: at, end: at + p.length });
   }
   // A hit inside a longer one is part of it: 完成 in 基本完成, 满意 in 不满意.
   const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));

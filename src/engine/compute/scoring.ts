@@ -1,6 +1,6 @@
 // The arithmetic of RULES.md §1.2–1.6, on decimals. Each function is one rule.
 
-import { Dec, round2, roundRate, ZERO } from '../decimal';
+import { Dec, decimal, round2, roundRate, ZERO } from '../decimal';
 import type { Direction } from '../parse/target';
 import type { Grade, ReverseRule, ScoringProfile } from '../profile';
 
@@ -45,11 +45,32 @@ export interface Band {
 
 /** The band of 分值 a qualitative grade allows (RULES.md §1.4). */
 export function qualitativeBand(level: 'achieved' | 'partial' | 'notAchieved', weight: Dec, profile: ScoringProfile): Band {
-  const high = round2(weight.times(profile.qualitativeBands.achieved));
-  const mid = round2(weight.times(profile.qualitativeBands.partial));
-  if (level === 'achieved') return { min: high, max: weight, maxIncluded: true };
-  if (level === 'partial') return { min: mid, max: high, maxIncluded: false };
-  return { min: ZERO, max: mid, maxIncluded: false };
+  return qualitativeBands(weight, profile)[level];
+}
+
+type Bands = Record<'achieved' | 'partial' | 'notAchieved', Band>;
+
+/**
+ * The bands of each 分值 once per profile: indicators share the decimal of a 分值 they hold alike (20, 10, 5),
+ * and the bands of one are asked for by every qualitative indicator that carries it.
+ */
+const bandsByWeight = new WeakMap<ScoringProfile, WeakMap<Dec, Bands>>();
+
+function qualitativeBands(weight: Dec, profile: ScoringProfile): Bands {
+  let byWeight = bandsByWeight.get(profile);
+  if (!byWeight) bandsByWeight.set(profile, (byWeight = new WeakMap()));
+  let bands = byWeight.get(weight);
+  if (!bands) {
+    const high = round2(weight.times(profile.qualitativeBands.achieved));
+    const mid = round2(weight.times(profile.qualitativeBands.partial));
+    bands = {
+      achieved: { min: high, max: weight, maxIncluded: true },
+      partial: { min: mid, max: high, maxIncluded: false },
+      notAchieved: { min: ZERO, max: mid, maxIncluded: false },
+    };
+    byWeight.set(weight, bands);
+  }
+  return bands;
 }
 
 export function inBand(score: Dec, band: Band): boolean {
@@ -58,7 +79,7 @@ export function inBand(score: Dec, band: Band): boolean {
 
 export function gradeOf(score: Dec, profile: ScoringProfile): Grade {
   for (const band of profile.gradeBands) {
-    if (score.gte(band.min)) return band.grade;
+    if (score.gte(decimal(band.min))) return band.grade;
   }
   return profile.gradeBands[profile.gradeBands.length - 1].grade;
 }

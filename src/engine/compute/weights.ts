@@ -1,7 +1,7 @@
 // 分值 checks (RULES.md §1.1): all weights make 100 with 预算执行率; a level-1 label that carries its
 // points ('产出指标(50分)') agrees with its indicators; a split other than the default is noted.
 
-import { Dec, formatScore, sum } from '../decimal';
+import { Dec, decimal, formatScore, sum } from '../decimal';
 import type { Findings } from '../findings';
 import type { CellPos, Indicator } from '../model';
 import type { ScoringProfile } from '../profile';
@@ -16,7 +16,7 @@ export function isExecutionIndicator(ind: Indicator): boolean {
 /** Returns false when the weights do not make 100 (an error said at `anchor`): no total stands on them. */
 export function checkWeights(indicators: Indicator[], executionWeight: Dec, anchor: CellPos, profile: ScoringProfile, findings: Findings): boolean {
   if (indicators.length === 0 || indicators.some((i) => i.weight === null)) return true;
-  const tol = new Dec(profile.tolerance);
+  const tol = decimal(profile.tolerance);
   const ownRow = indicators.some(isExecutionIndicator);
   const execution = ownRow ? new Dec(0) : executionWeight;
   const total = execution.plus(sum(indicators.map((i) => i.weight as Dec)));
@@ -49,7 +49,7 @@ export function checkWeights(indicators: Indicator[], executionWeight: Dec, anch
   const defaults = Object.entries(profile.level1Weights);
   const differs = defaults.some(([name, points]) => {
     const g = groups.get(labelKey(name));
-    return g !== undefined && !g.weight.eq(points);
+    return g !== undefined && !g.weight.eq(decimal(points));
   });
   if (differs) {
     const split = [...groups.values()].map((g) => `${labelKey(g.label) || '（空）'}${formatScore(g.weight)}分`).join('、');

@@ -3,6 +3,7 @@
 // (a month, a quarter, a day) in a year it may leave out: the year of the evaluation then.
 
 import type { CellValue } from '../snapshot';
+import { remembered } from '../remember';
 import { fold } from '../text';
 
 /** A month and a day; day null is the month's last day. */
@@ -106,6 +107,14 @@ const COMPILED = new Map<string, RegExp>();
  * name it anywhere ('项目于2024年3月完工') when `anywhere` is set.
  */
 export function parseDateText(raw: string, anywhere = false): DateText | null {
+  return anywhere ? datesAnywhere(raw) : datesAtStart(raw);
+}
+
+/** A text's date is shared by every cell that holds the same text: read it, never change it. */
+const datesAtStart = remembered((raw: string) => readDateText(raw, false));
+const datesAnywhere = remembered((raw: string) => readDateText(raw, true));
+
+function readDateText(raw: string, anywhere: boolean): DateText | null {
   let text = cnNumbers(fold(raw).replace(/\s+/g, ''));
   const lead = LEAD.exec(text);
   const deadline = lead !== null && LEAD_DEADLINE.test(lead[0]);

@@ -3,6 +3,7 @@
 
 import type { Dec } from '../decimal';
 import type { CellValue } from '../snapshot';
+import { remembered } from '../remember';
 import { cellText, fold, isBlankLike } from '../text';
 import { type DateText, parseDateText } from './date';
 import { parseNumberText } from './value';
@@ -51,8 +52,17 @@ function splitOperator(text: string): { operator: Operator | null; rest: string 
 /**
  * @param isCost a 成本指标 without an operator is a ceiling (≤); any other bare number is a floor (≥),
  *               which is how units write counts such as '20集'.
+ * A text's target is shared by every cell that holds the same text: read it, never change it.
  */
 export function parseTarget(value: CellValue, isCost = false): Target {
+  if (typeof value === 'string') return isCost ? costTargets(value) : targets(value);
+  return readTarget(value, isCost);
+}
+
+const targets = remembered((text: string) => readTarget(text, false));
+const costTargets = remembered((text: string) => readTarget(text, true));
+
+function readTarget(value: CellValue, isCost: boolean): Target {
   if (isBlankLike(value)) return { kind: 'blank' };
   const raw = typeof value === 'number' ? String(value) : cellText(value);
   const text = fold(raw).replace(/\s+/g, '');
@@ -78,8 +88,16 @@ export function parseTarget(value: CellValue, isCost = false): Target {
   return { kind: 'quantitative', operator: op, direction: directionOf(op), value: n.value, unit: n.unit, implicitOperator };
 }
 
-/** An actual value: a number with a unit (a copied operator in front is dropped), or a text. */
-export function parseActual(value: CellValue): { kind: 'blank' } | { kind: 'number'; value: Dec; unit: string; typed: boolean } | { kind: 'text'; text: string } {
+export type Actual = { kind: 'blank' } | { kind: 'number'; value: Dec; unit: string; typed: boolean } | { kind: 'text'; text: string };
+
+/** An actual value: a number with a unit (a copied operator in front is dropped), or a text. Shared like a target. */
+export function parseActual(value: CellValue): Actual {
+  return typeof value === 'string' ? actuals(value) : readActual(value);
+}
+
+const actuals = remembered((text: string) => readActual(text));
+
+function readActual(value: CellValue): Actual {
   if (isBlankLike(value)) return { kind: 'blank' };
   if (typeof value === 'number') {
     const n = parseNumberText(String(value));

@@ -1,6 +1,7 @@
 // Units that convert into each other without doubt. Anything else must match as written.
 
 import type { Dec } from '../decimal';
+import { remembered } from '../remember';
 import { fold } from '../text';
 
 const FAMILIES: Array<Record<string, number>> = [
@@ -13,15 +14,14 @@ const FAMILIES: Array<Record<string, number>> = [
   { '个月': 1, '年': 12 },
 ];
 
-function canonical(unit: string): string {
-  return fold(unit).replace(/\s+/g, '').toLowerCase();
-}
+const canonical = remembered((unit: string): string => fold(unit).replace(/\s+/g, '').toLowerCase());
 
 /**
  * `value` (in `from`) expressed in `to`, or null when the two units cannot be compared.
  * A missing unit on either side is taken to be the other one: '20' against '≥20集' is 20 集.
  */
 export function convertUnit(value: Dec, from: string, to: string): Dec | null {
+  if (from === to) return value;
   const f = canonical(from);
   const t = canonical(to);
   if (f === t || f === '' || t === '') return value;

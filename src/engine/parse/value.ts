@@ -2,6 +2,7 @@
 
 import { Dec } from '../decimal';
 import type { CellValue } from '../snapshot';
+import { remembered } from '../remember';
 import { cellText, fold, isBlankLike } from '../text';
 
 export type Parsed =
@@ -23,13 +24,16 @@ const NUMBER_AT_START = /^([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?
 /** Unit spellings that mean the same unit. */
 const UNIT_SYNONYMS: Record<string, string> = { '百分比': '%', '百分点': '%', '％': '%', '个百分点': '%' };
 
-export function normalizeUnit(unit: string): string {
+export const normalizeUnit = remembered((unit: string): string => {
   const u = fold(unit).replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
   return UNIT_SYNONYMS[u] ?? u;
-}
+});
 
-/** A number with an optional unit after it; null when the text is not of that shape. */
-export function parseNumberText(raw: string): { value: Dec; unit: string } | null {
+/**
+ * A number with an optional unit after it; null when the text is not of that shape. The result is shared
+ * by every cell that holds the same text: read it, never change it (decimals are immutable).
+ */
+export const parseNumberText = remembered((raw: string): { value: Dec; unit: string } | null => {
   // A leading apostrophe is how users force a number to be text in Excel: it is not part of the number.
   const text = fold(raw).replace(/\s+/g, '').replace(/^'/, '');
   const m = NUMBER_AT_START.exec(text);
@@ -38,12 +42,25 @@ export function parseNumberText(raw: string): { value: Dec; unit: string } | nul
   // A unit is words, not more figures: '12.5.3' or '3-5' is not a number with a unit.
   if (/[\d.]/.test(unit)) return null;
   return { value: new Dec(m[1].replace(/,/g, '')), unit };
+});
+
+/** A cell value parsed; like parseNumberText's, the result is shared by cells of the same value. */
+export function parseValue(value: CellValue): Parsed {
+  // -0 and 0 are one key to a Map but two decimals (-0 is negative): zero is not remembered.
+  if (typeof value === 'number') return value === 0 ? numberValue(value) : parseNumber(value);
+  if (typeof value === 'string') return parseString(value);
+  return parseOther(value);
 }
 
-export function parseValue(value: CellValue): Parsed {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? { kind: 'number', value: new Dec(value), unit: '', fromText: false } : { kind: 'error', code: '#NUM!' };
-  }
+function numberValue(value: number): Parsed {
+  return Number.isFinite(value) ? { kind: 'number', value: new Dec(value), unit: '', fromText: false } : { kind: 'error', code: '#NUM!' };
+}
+
+const parseNumber = remembered(numberValue);
+
+const parseString = remembered((value: string): Parsed => parseOther(value));
+
+function parseOther(value: CellValue): Parsed {
   const code = errorCode(value);
   if (code) return { kind: 'error', code };
   if (isBlankLike(value)) return { kind: 'blank' };

@@ -9,6 +9,7 @@ import type { CellPos, Department, DepartmentItem, DepartmentItemKind, NumberCel
 import { parseStandard } from '../parse/standard';
 import { parseValue } from '../parse/value';
 import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
+import { remembered } from '../remember';
 import { fold, labelKey } from '../text';
 import { aliasIndex, matchHeader } from './headers';
 import { isTotalKey, SCORE_UNITS } from './indicators';
@@ -16,7 +17,7 @@ import { isTotalKey, SCORE_UNITS } from './indicators';
 const NOT_APPLICABLE = /^(否|不适用|无|×|x|n|no|n\/a)$/i;
 
 /** Labels compared without quotes: “三公经费”控制率 and "三公经费"控制率 are one label. */
-const key = (text: string) => labelKey(text).replace(/["“”'‘’]/g, '');
+const key = remembered((text: string) => labelKey(text).replace(/["“”'‘’]/g, ''));
 
 function index<F extends string>(aliases: Record<F, string[]>): Map<string, F> {
   const map = new Map<string, F>();
@@ -164,11 +165,11 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
   for (const row of grid.rows()) {
     if (taken(row) || tableRows(row)) continue;
     for (const col2 of grid.cols(row)) {
-      if (grid.isMergedTail(row, col2)) continue;
       const label = key(grid.text(row, col2));
-      if (!label) continue;
-      const field = baseIndex.get(label);
-      const rate = rateIndex.get(label);
+      const field = label ? baseIndex.get(label) : undefined;
+      const rate = label ? rateIndex.get(label) : undefined;
+      // Merges are looked up only for the few cells that are labels.
+      if ((!field && !rate) || grid.isMergedTail(row, col2)) continue;
       if (field && !labels.some((l) => l.field === field)) labels.push({ row, col: col2, field });
       else if (rate && !labels.some((l) => l.rate === rate)) labels.push({ row, col: col2, rate });
     }

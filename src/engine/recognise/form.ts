@@ -34,10 +34,10 @@ function findAnchors(grid: Grid, profile: ScoringProfile): Anchor[] {
   const anchors: Anchor[] = [];
   for (const row of grid.rows()) {
     for (const col of grid.cols(row)) {
-      if (grid.isMergedTail(row, col) || grid.label(row, col) !== nameKey) continue;
+      if (grid.label(row, col) !== nameKey || grid.isMergedTail(row, col)) continue;
       // A form's 项目名称 is a label with the name beside it; in a list it is one column header among others.
       let headers = 0;
-      for (const c of grid.cols(row)) if (!grid.isMergedTail(row, c) && listIndex.has(grid.label(row, c))) headers++;
+      for (const c of grid.cols(row)) if (listIndex.has(grid.label(row, c)) && !grid.isMergedTail(row, c)) headers++;
       if (headers > 1) break;
       const valueCol = grid.nextFilledRight(row, col);
       for (let f = row + 1; f < Math.min(grid.rowCount, row + 1 + FUND_HEADER_REACH); f++) {

@@ -30,9 +30,10 @@ const LEADS_VALUE = /[:：]$/;
 function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<F>, cols: Partial<Record<F, number>>, accept: (col: number) => boolean): number {
   let found = 0;
   for (const c of grid.cols(row)) {
-    if (grid.isMergedTail(row, c) || !accept(c) || LEADS_VALUE.test(grid.text(row, c))) continue;
+    // The label first: most cells are no header, and looking up merges costs more.
     const field = index.get(grid.label(row, c));
-    if (field !== undefined && cols[field] === undefined) {
+    if (field === undefined || grid.isMergedTail(row, c) || !accept(c) || LEADS_VALUE.test(grid.text(row, c))) continue;
+    if (cols[field] === undefined) {
       cols[field] = c;
       found++;
     }
@@ -40,8 +41,14 @@ function rowFields<F extends string>(grid: Grid, row: number, index: AliasIndex<
   return found;
 }
 
+function anyLabel(grid: Grid, row: number, index: AliasIndex<string>): boolean {
+  for (const c of grid.cols(row)) if (index.has(grid.label(row, c))) return true;
+  return false;
+}
+
 /** The header that starts at `row`, or null when the row holds no known label. */
 export function matchHeader<F extends string>(grid: Grid, row: number, index: AliasIndex<F>): HeaderMatch<F> | null {
+  if (!anyLabel(grid, row, index)) return null; // most rows: nothing to build
   const cols: Partial<Record<F, number>> = {};
   if (rowFields(grid, row, index, cols, () => true) === 0) return null;
   if (row + 1 >= grid.rowCount) return { row, lastRow: row, cols };

@@ -15,6 +15,7 @@ export const SCORE_UNITS = new Set(['', '分']);
 
 /** The 计算符号 / 指标性质 column, when the target's operator is written there. */
 function operatorFromNature(nature: string): string {
+  if (nature === '') return '';
   const n = fold(nature).replace(/\s+/g, '');
   if (/^(正向|>=|≥|>|大于等于)/.test(n)) return n.startsWith('>') && !n.startsWith('>=') ? '>' : '≥';
   if (/^(反向|<=|≤|<|小于等于)/.test(n)) return n.startsWith('<') && !n.startsWith('<=') ? '<' : '≤';
@@ -62,15 +63,19 @@ export function readIndicatorRows(
   let previousNamed = false;
   let reportedMissingProject = false;
 
+  const labelCols = [col('project'), col('level1'), col('level2'), col('level3')];
+  const ownCols = [col('level3'), col('target'), col('actual'), col('weight'), col('score')];
+  // One columns record for the block: every indicator of it has its cells in the same columns.
+  const indicatorCols = { project: col('project'), level1: col('level1'), level3: col('level3'), target: col('target'), actual: col('actual'), weight: col('weight'), score: col('score'), reason: col('reason') };
+  const isTotal = (row: number, c: number) => c >= 0 && isTotalKey(grid.label(row, c), profile);
+
   for (const row of grid.rows(from, to)) {
-    const labels = (['project', 'level1', 'level2', 'level3'] as IndicatorField[]).map((f) => (col(f) >= 0 ? grid.label(row, col(f)) : ''));
-    labels.push(grid.label(row, Math.max(grid.nextFilledRight(row, -1), 0)));
-    if (labels.some((key) => isTotalKey(key, profile))) {
+    if (labelCols.some((c) => isTotal(row, c)) || isTotal(row, Math.max(grid.nextFilledRight(row, -1), 0))) {
       if (project !== null) return { indicators, totalRow: row };
       continue;
     }
 
-    const own = (['level3', 'target', 'actual', 'weight', 'score'] as IndicatorField[]).some((f) => text(row, f) !== '');
+    const own = ownCols.some((c) => c >= 0 && grid.text(row, c) !== '');
     const l1 = text(row, 'level1');
     const l2 = text(row, 'level2');
     if (l1 !== '') {
@@ -102,8 +107,9 @@ export function readIndicatorRows(
     const measure = text(row, 'measure');
     const rawTarget = text(row, 'target');
     const withSymbol = symbol && rawTarget && !/^[<>=≥≤≦≧＜＞＝]/.test(fold(rawTarget)) ? `${symbol}${rawTarget}` : rawTarget;
-    const target = parseTarget(withSymbol, isCost);
-    if (target.kind === 'quantitative' && target.unit === '' && measure) target.unit = normalizeUnit(measure);
+    const parsed = parseTarget(withSymbol, isCost);
+    // The unit from 计量单位 goes into a copy: a parsed target is shared by every cell of the same text.
+    const target = parsed.kind === 'quantitative' && parsed.unit === '' && measure ? { ...parsed, unit: normalizeUnit(measure) } : parsed;
     const classified = isClassified(`${currentProject}${level3}`, profile);
 
     const weight = readNumber(grid, row, col('weight'), '分值', findings, SCORE_UNITS);
@@ -120,7 +126,7 @@ export function readIndicatorRows(
       actualText: col('actual') >= 0 ? cellText(grid.value(row, col('actual'))) : '',
       actualValue: col('actual') >= 0 ? grid.value(row, col('actual')) : null,
       target,
-      cols: { project: col('project'), level1: col('level1'), level3: col('level3'), target: col('target'), actual: col('actual'), weight: col('weight'), score: col('score'), reason: col('reason') },
+      cols: indicatorCols,
       weight: weight?.value ?? null,
       unreadable: { weight: weight?.unreadable === true, score: score?.unreadable === true },
       invalid: false,

@@ -15,12 +15,15 @@ export function recognisedAny(analysis: Analysis): boolean {
 /**
  * The report every door drafts: from the figures as filling leaves them (so it never counts an error
  * filling corrects), with the totals as the unit typed them. Null when no table was recognised: there
- * is nothing to report on, and the door says so.
+ * is nothing to report on, and the door says so. `analysis`, when the door has it, is the analysis of
+ * `snapshot` with the same options: it saves analysing the workbook again.
  */
-export function draftReport(snapshot: WorkbookSnapshot, options: AnalyseOptions & SummaryOptions = {}): Summary | null {
+export function draftReport(snapshot: WorkbookSnapshot, options: AnalyseOptions & SummaryOptions = {}, analysis?: Analysis): Summary | null {
   const settings = { profile: options.profile, lang: options.lang, year: options.year, unitNameCell: options.unitNameCell };
-  const before = analyse(snapshot, settings);
+  const before = analysis ?? analyse(snapshot, settings);
   if (!recognisedAny(before)) return null;
+  // Nothing to fill (a filled workbook, re-read): as filled, the workbook and its analysis are these.
+  if (before.plan.writes.length === 0) return summarise(before, snapshot, options, snapshot);
   const filled = applyPlanToSnapshot(snapshot, before.plan);
   return summarise(analyse(filled, settings), filled, options, snapshot);
 }

@@ -97,16 +97,27 @@ export interface ProjectFacts {
 
 const NOT_STARTED = /未实施|未开展|资金未下达|未启动|未执行|尚未实施/;
 
+/** What the report reads of a project, worked out once: an analysed project does not change, and each band and table asks. */
+const read = new WeakMap<Project, { achievement: Dec | null; notStarted: boolean }>();
+
+function readProject(p: Project): { achievement: Dec | null; notStarted: boolean } {
+  let r = read.get(p);
+  if (!r) {
+    const derived = p.achievement === null ? indicatorCompletion(p.indicators) : null;
+    const achievement = p.achievement ?? (derived === null ? null : roundRate(derived));
+    r = { achievement, notStarted: (achievement === null || achievement.isZero()) && NOT_STARTED.test(fold(`${p.note} ${p.outcome}`)) };
+    read.set(p, r);
+  }
+  return r;
+}
+
 /** Goal achievement: as the list states it, else from the indicators' scores (the engine's rule). */
 export function achievementOf(p: Project): Dec | null {
-  if (p.achievement !== null) return p.achievement;
-  const derived = indicatorCompletion(p.indicators);
-  return derived === null ? null : roundRate(derived);
+  return readProject(p).achievement;
 }
 
 function notStarted(p: Project): boolean {
-  const a = achievementOf(p);
-  return (a === null || a.isZero()) && NOT_STARTED.test(fold(`${p.note} ${p.outcome}`));
+  return readProject(p).notStarted;
 }
 
 function bandOf(p: Project): Band {
@@ -166,8 +177,9 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
   const execBudget = sum(spent.map((p) => p.budget as Dec));
   const execDone = sum(spent.map((p) => p.executed as Dec));
 
+  const bandOfProject = new Map(projects.map((p) => [p, bandOf(p)]));
   const bands = (['full', 'high', 'mid', 'low', 'notStarted', 'unknown'] as Band[]).map((band) => {
-    const inBand = projects.filter((p) => bandOf(p) === band);
+    const inBand = projects.filter((p) => bandOfProject.get(p) === band);
     const funded = inBand.filter((p) => p.budget !== null);
     return { band, projects: inBand, funds: sum(funded.map((p) => p.budget as Dec)), funded: funded.length };
   });

@@ -56,8 +56,13 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
 /** Display width in column units: a CJK character at 10–11 pt measures about 1.75 (seen in LibreOffice's A4 render). */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1.75 : 1;
+  for (const ch of text) width += isWide(ch.charCodeAt(0)) ? 1.75 : 1;
   return width;
+}
+
+/** CJK ideographs, radicals, punctuation and full-width forms. */
+function isWide(code: number): boolean {
+  return (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef);
 }
 
 function lines(text: string, width: number): number {

@@ -15,7 +15,18 @@ const numbered = (i: number) => `（${COUNT[i] ?? String(i + 1)}）`;
 function forUnit(issue: ReviewIssue): string {
   switch (issue.rule) {
     case 'total.mismatch':
+    case 'score.differs':
+    case 'exec.score-differs':
+    case 'project.score-differs':
+    case 'grade.differs':
+    case 'cell.replaced':
       return issue.message.replace(/；回填时改为(.+?)。$/, '；请改为$1。');
+    case 'total.not-filled':
+      return issue.message.replace(/有错误未修正，未回填(.+?)：(.+)；修正后再回填。$/, '有错误未修正，$1无法按规则核定：$2；请修正后重新计算$1。');
+    case 'total.formula-differs':
+      return issue.message.replace(/保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填.+；请核对公式后再回填。$/, '的公式结果与按规则计算的得分不一致或无法核对；请核对公式。');
+    case 'list-total.rate-partial':
+      return issue.message.replace('合计行的执行率未回填', '合计行的执行率无法计算');
     case 'formula.error':
       return issue.message.replace('，或清空单元格后由本工具回填', '，或改填按规则计算的结果');
     case 'file.sheet-missing':

@@ -11,6 +11,7 @@ export { reportLayout } from './report';
 export { StyleBook, type CellFormat } from './styles';
 export { Package, type Relationship } from './package';
 export { FileError, type FileProblem } from './errors';
+export type { Deflater } from './zip';
 
 /** What reading the file noticed, as issues beside the engine's (one per sheet). */
 export function fileIssues(opened: OpenedWorkbook | null, lang: Lang): Issue[] {

@@ -80,11 +80,11 @@ export function worksheetXml(layout: SheetLayout, styles: StyleBook, ns: Namespa
     if (!line) cells.set(row, (line = new Map()));
     line.set(col, { value, style });
   };
-  // Cells mostly share their format objects: each object is looked up in the style book once.
-  const known = new Map<CellFormat, number>();
-  const styleOf = (format: CellFormat) => {
-    let style = known.get(format);
-    if (style === undefined) known.set(format, (style = styles.format(format)));
+  // Cells share their format objects (a report's table has thousands of cells and a dozen formats): each is made once.
+  const formats = new Map<CellFormat, number>();
+  const styleOf = (format: CellFormat): number => {
+    let style = formats.get(format);
+    if (style === undefined) formats.set(format, (style = styles.format(format)));
     return style;
   };
   for (const c of layout.cells) put(c.row, c.col, c.value, c.format ? styleOf(c.format) : 0);

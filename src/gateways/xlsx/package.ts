@@ -2,7 +2,7 @@
 // read on demand and changed by name; content types and relationship parts are edited in place (an
 // element added or removed), so whatever else they hold stays byte for byte.
 
-import { ZipArchive, type ZipLimits } from './zip';
+import { type Deflater, ZipArchive, type ZipLimits } from './zip';
 import { decodePart, encodePart, escapeAttribute, scanXml } from './xml';
 
 export interface Relationship {
@@ -183,9 +183,9 @@ export class Package {
     return id;
   }
 
-  /** The package as bytes: untouched parts copied as they were. */
-  bytes(): Uint8Array {
-    return this.zip.write(this.changed);
+  /** The package as bytes: untouched parts copied as they were; changed ones deflated (by `deflater` when given). */
+  bytes(deflater?: Deflater): Uint8Array {
+    return this.zip.write(this.changed, deflater);
   }
 
   private contentTypes(): { defaults: Map<string, string>; overrides: Array<{ part: string; type: string; start: number; end: number }> } {

@@ -4,7 +4,7 @@
 
 import { areaToA1, parseArea, toA1 } from '../../engine/address';
 import { escapeOoxml } from './strings';
-import type { SheetLayoutIndex } from './worksheet';
+import { cellStart, type SheetLayoutIndex } from './worksheet';
 import { applyEdits, type Edit, escapeText, setAttributes } from './xml';
 
 export interface CellPatch {
@@ -47,8 +47,15 @@ const key = (row: number, col: number) => row * 16384 + col;
 export function locate(index: SheetLayoutIndex, cells: Array<{ row: number; col: number }>): Located {
   const cellAt = new Map(cells.map((c) => [key(c.row, c.col), -1]));
   const rowAt = new Map(cells.map((c) => [c.row, -1]));
-  for (let i = 0; i < index.cells.row.length; i++) {
-    const k = key(index.cells.row[i], index.cells.col[i]);
+  // Written rows marked in an array: the cells of other rows are passed over without a map lookup.
+  let last = 0;
+  for (const row of rowAt.keys()) last = Math.max(last, row);
+  const written = new Uint8Array(last + 1);
+  for (const row of rowAt.keys()) written[row] = 1;
+  const rows = index.cells.row;
+  for (let i = 0; i < rows.length; i++) {
+    if (written[rows[i]] !== 1) continue;
+    const k = key(rows[i], index.cells.col[i]);
     if (cellAt.has(k)) cellAt.set(k, i);
   }
   for (let i = 0; i < index.rows.index.length; i++) if (rowAt.has(index.rows.index[i])) rowAt.set(index.rows.index[i], i);
@@ -62,7 +69,8 @@ export function patchWorksheet(index: SheetLayoutIndex, patches: CellPatch[], lo
   for (const p of patches) {
     const at = located.cell.get(key(p.row, p.col)) ?? -1;
     if (at >= 0) {
-      edits.push({ at: index.cells.start[at], remove: index.cells.end[at] - index.cells.start[at], text: cellXml(p.row, p.col, p.value, p.style, prefix) });
+      const start = cellStart(index, at);
+      edits.push({ at: start, remove: index.cells.end[at] - start, text: cellXml(p.row, p.col, p.value, p.style, prefix) });
     } else {
       const list = byRow.get(p.row);
       if (list) list.push(p);

@@ -24,16 +24,20 @@ const FORMATS: Record<CellStyle, CellFormat> = {
 
 /** The report sheet's layout. Charts are left out: the table beside which Excel would draw one holds the same figures. */
 export function reportLayout(sheet: SheetDescription, name = sheet.name): SheetLayout {
+  // One format object per style and number format, shared by its cells: the writer makes each format once.
+  const withNumbers = new Map<string, CellFormat>();
+  const formatOf = (style: CellStyle, numberFormat: string | null): CellFormat => {
+    if (!numberFormat) return FORMATS[style];
+    const key = `${style}\u0000${numberFormat}`;
+    let format = withNumbers.get(key);
+    if (!format) withNumbers.set(key, (format = { ...FORMATS[style], numberFormat }));
+    return format;
+  };
   return {
     name,
     columnWidths: sheet.columnWidths,
     rowHeights: sheet.rowHeights,
-    cells: sheet.cells.map((c) => ({
-      row: c.row,
-      col: c.col,
-      value: c.value,
-      format: c.numberFormat ? { ...FORMATS[c.style], numberFormat: c.numberFormat } : FORMATS[c.style],
-    })),
+    cells: sheet.cells.map((c) => ({ row: c.row, col: c.col, value: c.value, format: formatOf(c.style, c.numberFormat) })),
     merges: sheet.merges,
     showGridLines: false,
     page: {

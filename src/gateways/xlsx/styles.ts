@@ -71,8 +71,9 @@ export class StyleBook {
   /** Existing elements without prefixes, for comparing with new ones; and formats already derived. */
   private readonly plain: Record<Section, string[]> = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly derived = new Map<string, number>();
-  private readonly dateXfs = new Map<number, boolean>();
-  private readonly percentXfs = new Map<number, boolean>();
+  /** Whether each cell format shows dates, or percents, by index, as asked for (every number read asks). */
+  private readonly dateXfs: boolean[] = [];
+  private readonly percentXfs: boolean[] = [];
   private rootPrefix = '';
 
   constructor(private readonly xml: string) {
@@ -118,24 +119,24 @@ export class StyleBook {
 
   /** True when cell format `xf` shows numbers as dates or times. */
   isDate(xf: number): boolean {
-    let date = this.dateXfs.get(xf);
+    let date = this.dateXfs[xf];
     if (date === undefined) {
       const id = this.xfFormat[xf] ?? 0;
       const code = this.formatCodes.get(id);
       date = code !== undefined ? isDateCode(code) : BUILTIN_DATE_IDS.has(id);
-      this.dateXfs.set(xf, date);
+      if (Number.isInteger(xf) && xf >= 0 && xf < 1 << 20) this.dateXfs[xf] = date;
     }
     return date;
   }
 
   /** True when cell format `xf` shows numbers as percents (0.6 as 60%). */
   isPercent(xf: number): boolean {
-    let percent = this.percentXfs.get(xf);
+    let percent = this.percentXfs[xf];
     if (percent === undefined) {
       const id = this.xfFormat[xf] ?? 0;
       const code = this.formatCodes.get(id);
       percent = code !== undefined ? isPercentCode(code) : id === 9 || id === 10;
-      this.percentXfs.set(xf, percent);
+      if (Number.isInteger(xf) && xf >= 0 && xf < 1 << 20) this.percentXfs[xf] = percent;
     }
     return percent;
   }

@@ -35,6 +35,17 @@ function cellRef(text: string): { row: number; col: number } {
   return { row: row - 1, col: col - 1 };
 }
 
+/** Number(text) for the indexes every cell carries (s="12", <v>345</v> of a shared string), read by character. */
+function whole(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || i > 8) return Number(text); // anything else, as Number reads it
+    n = n * 10 + d;
+  }
+  return text.length > 0 ? n : Number(text);
+}
+
 function rowNumber(text: string): number {
   const row = Number(text) - 1;
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) throw new XmlError(`bad row number ${text}`);
@@ -56,8 +67,8 @@ export interface SheetLayoutIndex {
   dimension: (Span & { ref: string }) | null;
   /** Row elements in document order. `style` is the row's own format (customFormat), or -1. */
   rows: { index: Int32Array; start: Int32Array; tagEnd: Int32Array; end: Int32Array; style: Int32Array };
-  /** Cell elements in document order. */
-  cells: { row: Int32Array; col: Int32Array; start: Int32Array; end: Int32Array; style: Int32Array };
+  /** Cell elements in document order: where each start tag ends (see cellStart) and where the element ends. */
+  cells: { row: Int32Array; col: Int32Array; tagEnd: Int32Array; end: Int32Array; style: Int32Array };
   /** Column default formats (<col min max style>), 0-based inclusive. */
   cols: Array<{ min: number; max: number; style: number }>;
 }
@@ -112,12 +123,18 @@ class Ints {
   }
 }
 
+/** Where a cell element starts: found for the cells the writer replaces, not for every cell read. */
+export function cellStart(index: SheetLayoutIndex, cell: number): number {
+  return index.xml.lastIndexOf('<', index.cells.tagEnd[cell] - 1);
+}
+
+/** The cell being read; one object for all of them, reset at each <c>. */
 interface CellState {
   row: number;
   col: number;
   type: string;
   style: number;
-  start: number;
+  tagEnd: number;
   formula: string | null;
   formulaType: string;
   formulaRef: string | undefined;
@@ -136,7 +153,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   let isProtected = false;
   const index: SheetLayoutIndex = { xml, prefix: '', sheetData: null, dimension: null, rows: null!, cells: null!, cols: [] };
   const rows = { index: new Ints(), start: new Ints(), tagEnd: new Ints(), end: new Ints(), style: new Ints() };
-  const cells = { row: new Ints(), col: new Ints(), start: new Ints(), end: new Ints(), style: new Ints() };
+  const cells = { row: new Ints(), col: new Ints(), tagEnd: new Ints(), end: new Ints(), style: new Ints() };
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const arrays: Array<{ area: Area; formula: string }> = [];
   /** Array formulas over more than one cell whose area reaches the rows still to come. */
@@ -147,18 +164,21 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   let inMerges = false;
   let row = -1;
   let col = -1;
-  let cell: CellState | null = null;
+  const cell: CellState = {
+    row: 0, col: 0, type: 'n', style: 0, tagEnd: 0, formula: null, formulaType: '', formulaRef: undefined, sharedIndex: undefined, value: null, inline: null,
+  };
+  let inCell = false;
   let inValue = false;
   let inFormula = false;
   let inInline = false;
   const rich = new RichText();
 
   const finishCell = (end: number) => {
-    const c = cell!;
-    cell = null;
+    const c = cell;
+    inCell = false;
     cells.row.push(c.row);
     cells.col.push(c.col);
-    cells.start.push(c.start);
+    cells.tagEnd.push(c.tagEnd);
     cells.end.push(end);
     cells.style.push(c.style);
     let formula = c.formula;
@@ -187,13 +207,13 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       (values[c.row] ??= [])[c.col] = value;
       return;
     }
+    if (value === null && formula === null) return; // an empty cell that keeps a format
     const address = toA1(c.row, c.col);
     if (formula !== null) {
       formulas[address] = `=${formula}`;
       // A formula without a stored result: openpyxl and other writers leave <v> out or empty.
       if (c.value === null || (c.value === '' && c.type !== 'str')) uncalculated.push(address);
     }
-    if (value === null && formula === null) return;
     if (++cellCount > context.cellBudget) throw new TooManyCellsError(context.cellBudget);
     if (value === null) return;
     (values[c.row] ??= [])[c.col] = value;
@@ -244,11 +264,20 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
         } else if (++col > MAX_COL) {
           throw new XmlError('too many cells in a row');
         }
-        cell = {
-          row, col, type: el.attributes.t ?? 'n', style: Number(el.attributes.s ?? 0), start: el.start,
-          formula: null, formulaType: '', formulaRef: undefined, sharedIndex: undefined, value: null, inline: null,
-        };
-      } else if (cell && el.depth === 4) {
+        const s = el.attributes.s;
+        cell.row = row;
+        cell.col = col;
+        cell.type = el.attributes.t ?? 'n';
+        cell.style = s === undefined ? 0 : whole(s);
+        cell.tagEnd = el.end;
+        cell.formula = null;
+        cell.formulaType = '';
+        cell.formulaRef = undefined;
+        cell.sharedIndex = undefined;
+        cell.value = null;
+        cell.inline = null;
+        inCell = true;
+      } else if (inCell && el.depth === 4) {
         if (el.name === 'v') inValue = !el.selfClosing;
         if (el.name === 'v' && el.selfClosing) cell.value = '';
         if (el.name === 'f') {
@@ -275,8 +304,8 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       }
       if (!inSheetData) return;
       if (depth === 2 && name === 'row') rows.end.setLast(end);
-      else if (depth === 3 && name === 'c' && cell) finishCell(end);
-      else if (cell && depth === 4) {
+      else if (depth === 3 && name === 'c' && inCell) finishCell(end);
+      else if (inCell && depth === 4) {
         if (name === 'v') inValue = false;
         if (name === 'f') inFormula = false;
         if (name === 'is') {
@@ -286,7 +315,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
       } else if (inInline) rich.close(name);
     },
     text(text) {
-      if (!cell) return;
+      if (!inCell) return;
       if (inValue) cell.value = (cell.value ?? '') + text;
       else if (inFormula) cell.formula += text;
       else if (inInline) rich.text(text);
@@ -294,7 +323,7 @@ export function readWorksheet(xml: string, context: SheetContext): ReadSheet {
   });
 
   index.rows = { index: rows.index.done(), start: rows.start.done(), tagEnd: rows.tagEnd.done(), end: rows.end.done(), style: rows.style.done() };
-  index.cells = { row: cells.row.done(), col: cells.col.done(), start: cells.start.done(), end: cells.end.done(), style: cells.style.done() };
+  index.cells = { row: cells.row.done(), col: cells.col.done(), tagEnd: cells.tagEnd.done(), end: cells.end.done(), style: cells.style.done() };
   for (const { area, formula } of arrays) {
     if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > ARRAY_SPELL_LIMIT) continue;
     for (let r = area.top; r <= area.bottom; r++) {
@@ -316,7 +345,7 @@ function cellValue(c: CellState, context: SheetContext): CellValue {
   switch (c.type) {
     case 's': {
       if (v === null || v === '') return null;
-      const s = context.strings[Number(v)];
+      const s = context.strings[whole(v)];
       return s === undefined || s === '' ? null : s;
     }
     case 'inlineStr':

@@ -13,6 +13,7 @@ import { reportLayout } from './report';
 import { defaultStylesXml, StyleBook } from './styles';
 import { appendSheet, NS, recalculateOnLoad } from './workbook';
 import { decodePart } from './xml';
+import type { Deflater } from './zip';
 
 const CONTENT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -83,8 +84,11 @@ export function putPart(opened: OpenedWorkbook, part: string, data: string | Uin
   opened.pending.parts.set(part, { data, ...options });
 }
 
-/** The workbook file with everything gathered so far. Can be asked for again after more writes. */
-export function workbookBytes(opened: OpenedWorkbook): Uint8Array {
+/**
+ * The workbook file with everything gathered so far. Can be asked for again after more writes. A door
+ * with a native deflater may give it (see Deflater); the parts are the same either way.
+ */
+export function workbookBytes(opened: OpenedWorkbook, deflater?: Deflater): Uint8Array {
   const { pkg: source, info } = opened.source;
   const { cells, parts, report } = opened.pending;
   if (cells.size === 0 && parts.size === 0 && !report) return source.bytes();
@@ -137,7 +141,7 @@ export function workbookBytes(opened: OpenedWorkbook): Uint8Array {
       pkg.addRelationship(info.part, relType(info.strict, 'styles'), part);
     }
   }
-  return pkg.bytes();
+  return pkg.bytes(deflater);
 }
 
 /** The first free part name `prefix` + n + `suffix`. */

@@ -11,7 +11,7 @@ export interface XmlElement {
   /** Attributes by their name as written (`r`, `s`, `r:id`). */
   attributes: Record<string, string>;
   /** Offset of the start tag's `<`. */
-  start: number;
+  readonly start: number;
   /** Offset just past the start tag's `>`. */
   end: number;
   selfClosing: boolean;
@@ -30,6 +30,24 @@ export class XmlError extends Error {}
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** An element as the visitor sees it. Its start is found only when asked: most elements' never are. */
+class Element implements XmlElement {
+  constructor(
+    private readonly xml: string,
+    readonly name: string,
+    readonly prefix: string,
+    readonly attributes: Record<string, string>,
+    readonly end: number,
+    readonly selfClosing: boolean,
+    readonly depth: number,
+  ) {}
+
+  get start(): number {
+    // The start tag's `<` is the last one before its end: attribute values cannot hold a raw `<`.
+    return this.xml.lastIndexOf('<', this.end - 1);
+  }
+}
+
 /** Walks a part's elements in document order. Throws XmlError when the part is not well-formed XML. */
 export function scanXml(xml: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser({ position: false });
@@ -38,17 +56,10 @@ export function scanXml(xml: string, visitor: XmlVisitor): void {
     throw new XmlError(e.message);
   });
   parser.on('opentag', (tag) => {
-    const end = parser.position;
-    const element: XmlElement = {
-      name: localName(tag.name),
-      prefix: tag.name.slice(0, tag.name.indexOf(':') + 1),
-      attributes: tag.attributes as Record<string, string>,
-      start: xml.lastIndexOf('<', end - 1),
-      end,
-      selfClosing: tag.isSelfClosing,
-      depth,
-    };
-    visitor.open?.(element);
+    const colon = tag.name.indexOf(':');
+    const name = colon < 0 ? tag.name : tag.name.slice(colon + 1);
+    const prefix = colon < 0 ? '' : tag.name.slice(0, colon + 1);
+    visitor.open?.(new Element(xml, name, prefix, tag.attributes as Record<string, string>, parser.position, tag.isSelfClosing, depth));
     depth++;
   });
   parser.on('closetag', (tag) => {
@@ -117,6 +128,16 @@ export function encodePart(text: string, like: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Strictly ascending by offset, then by length removed (no two alike, so a sort would keep nothing in place). */
+function ascending(edits: Edit[]): boolean {
+  for (let i = 1; i < edits.length; i++) {
+    const a = edits[i - 1];
+    const b = edits[i];
+    if (a.at > b.at || (a.at === b.at && a.remove >= b.remove)) return false;
+  }
+  return true;
+}
+
 /** A change to a text: `remove` characters at `at` replaced by `text`. */
 export interface Edit {
   at: number;
@@ -129,7 +150,8 @@ export interface Edit {
  * replacement goes before an insertion's text is placed in front of it: insertions land before what is replaced.
  */
 export function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.at - a.at || b.remove - a.remove);
+  // Edits are mostly made in document order: then the order from the end is theirs reversed, no sort needed.
+  const sorted = ascending(edits) ? [...edits].reverse() : [...edits].sort((a, b) => b.at - a.at || b.remove - a.remove);
   const parts: string[] = [];
   let end = text.length;
   for (const e of sorted) {
