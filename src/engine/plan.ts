@@ -30,7 +30,12 @@ export function displayValue(value: unknown, numberFormat: string | null): strin
  */
 export interface Replacing {
   rule: RuleId;
-  params?: Params;
+  /** A function when working the params out costs something: it is called only when a message is said. */
+  params?: Params | (() => Params);
+}
+
+function paramsOf(replacing: Replacing | undefined): Params | undefined {
+  return typeof replacing?.params === 'function' ? replacing.params() : replacing?.params;
 }
 
 export class PlanBuilder {
@@ -95,7 +100,7 @@ export class PlanBuilder {
       stated = isRate ? formatPercent(typed) : formatScore(typed);
     }
     const shown = typeof value === 'string' ? value : isRate ? formatPercent(value) : formatScore(value);
-    this.findings.add(replacing?.rule ?? 'cell.replaced', sheet, row, col, { ...replacing?.params, stated, value: shown });
+    this.findings.add(replacing?.rule ?? 'cell.replaced', sheet, row, col, { ...paramsOf(replacing), stated, value: shown });
   }
 
   /** A kept formula's result against the rules' value: true when it shows that value, else said at its cell. */
@@ -144,7 +149,7 @@ export class PlanBuilder {
     const parsed = parseValue(before);
     if (parsed.kind === 'number' && round2(parsed.value).eq(round2(value))) return;
     const stated = parsed.kind === 'number' ? formatScore(parsed.value) : shortText(cellText(before));
-    this.findings.add(differs.rule, at.sheet, at.row, at.col, { ...differs.params, stated, value: formatScore(value) });
+    this.findings.add(differs.rule, at.sheet, at.row, at.col, { ...paramsOf(differs), stated, value: formatScore(value) });
   }
 
   hasFormula(pos: CellPos): boolean {

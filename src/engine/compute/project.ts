@@ -39,7 +39,8 @@ function indicatorGroups(indicators: Indicator[]): Indicator[][] {
 export function planIndicatorScores(indicators: Indicator[], plan: PlanBuilder): void {
   for (const ind of indicators) {
     if (ind.score !== null && (ind.scoreSource === 'computed' || ind.scoreSource === 'suggested')) {
-      const why = { target: shortText(ind.targetText), actual: shortText(ind.actualText) };
+      // Worked out only for a score that differs: most indicators' scores are written without a word.
+      const why = () => ({ target: shortText(ind.targetText), actual: shortText(ind.actualText) });
       ind.formulaDiffers = !plan.set({ sheet: ind.sheet, row: ind.row, col: ind.cols.score }, ind.score, 'indicatorScore', { rule: 'score.differs', params: why });
     }
   }

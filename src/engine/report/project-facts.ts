@@ -199,16 +199,19 @@ export function projectFacts(projects: Project[], profile: ScoringProfile, state
     const short = a !== null && a.lt(1) ? a : null;
     return lowExecution || short || stopped ? [{ project: p, lowExecution, achievement: stopped ? null : short, notStarted: stopped, reason: quoted(p.note) }] : [];
   });
-  const shortIndicators = open.flatMap((p) => p.indicators.flatMap((i): IndicatorShortfall[] => {
-    const why = shortfallOf(i, profile);
-    return why ? [{ project: p, indicator: i, why, reason: quoted(i.reason) }] : [];
-  }));
-  const unknownIndicators = open.flatMap((p) => p.indicators.flatMap((i): IndicatorUnknown[] => {
-    const why = unknownOf(i);
-    return why ? [{ project: p, indicator: i, why }] : [];
-  }));
-
-  const indicators = open.flatMap((p) => p.indicators.filter((i) => !i.classified));
+  // One walk over the indicators, without an array per indicator: a county's workbook has 20,000 of them.
+  const shortIndicators: IndicatorShortfall[] = [];
+  const unknownIndicators: IndicatorUnknown[] = [];
+  const indicators: Indicator[] = [];
+  for (const p of open) {
+    for (const i of p.indicators) {
+      const short = shortfallOf(i, profile);
+      if (short) shortIndicators.push({ project: p, indicator: i, why: short, reason: quoted(i.reason) });
+      const unknown = unknownOf(i);
+      if (unknown) unknownIndicators.push({ project: p, indicator: i, why: unknown });
+      if (!i.classified) indicators.push(i);
+    }
+  }
   const quantitative = indicators.filter((i) => i.target.kind === 'quantitative');
   const direction = (d: string) => quantitative.filter((i) => i.target.kind === 'quantitative' && i.target.direction === d).length;
   const ratio = new Dec(profile.overAchievementRatio);
