@@ -420,3 +420,23 @@ describe('what no workbook holds: header blanks and one prompt each, in the real
 test('a workbook with no table gets no report', () => {
   expect(draftReport(book(sheet('通讯录', [['姓名', '电话'], ['张三', '123']])))).toBeNull();
 });
+
+describe('the unit the report names', () => {
+  const form = (unit: string) => formSheet('自评表', [{
+    name: '校园足球', budget: 100, executed: 100, unit,
+    indicators: [{ l1: '产出指标', l2: '数量指标', l3: '场次', target: '≥10场', actual: '10场', weight: 90 }],
+  }], 2025, '县教育局');
+
+  test('a form\'s 实施单位, never its 主管部门: with no 实施单位 the unit is asked for', () => {
+    expect(draft(book(fromSpec(form('某中学')))).summary.facts.unitName).toBe('某中学');
+    const { text, summary } = draft(book(fromSpec(form(''))));
+    expect(summary.facts.unitName).toBeNull();
+    expect(text.split('\n')[0]).toBe('2025年度【请补充：单位名称】整体绩效自评报告');
+    expect(text).not.toContain('县教育局对');
+  });
+
+  test('a list whose rows name no unit: the unit its title puts before the year', () => {
+    const { text } = draft(list([{ name: '道路养护', budget: 50, executed: 48, achievement: 1, score: 98 }]));
+    expect(text.split('\n')[0]).toBe('2025年度红旗乡整体绩效自评报告');
+  });
+});

@@ -32,20 +32,25 @@ export function detectYear(titles: string[]): number | null {
 }
 
 /**
- * The unit named most often in the forms (实施单位) and the list (部门名称); without projects, the name a
- * title puts before its year ("青山镇人民政府2025年度部门整体支出绩效自评表").
+ * The unit named most often in the forms (实施单位) and the list (部门名称); when no table names it, the name a
+ * title puts before its year ("青山镇人民政府2025年度部门整体支出绩效自评表"). A form's 主管部门 is not the unit
+ * (a township's form names its county department there): with no 实施单位 the unit stays unknown.
  */
 function detectUnit(projects: Project[], titles: string[]): string | null {
+  return mostOften(projects.map((p) => p.form?.unit || p.listRow?.unit || '')) ?? mostOften(titles.map(unitBeforeYear));
+}
+
+/** "东坡镇2025年度项目支出绩效自评汇总表" → 东坡镇; "项目支出绩效自评表（2025年度）" names none. */
+function unitBeforeYear(title: string): string {
+  const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(title).trim())?.[1].trim() ?? '';
+  return /[表:：（()]/.test(before) ? '' : before;
+}
+
+/** The non-empty name written most often; the first in code-point order on a tie. */
+function mostOften(names: string[]): string | null {
   const counts = new Map<string, number>();
-  for (const p of projects) {
-    const unit = p.form?.unit || p.listRow?.unit || p.form?.department || '';
-    if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
-  }
-  for (const t of projects.length ? [] : titles) {
-    const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(t).trim())?.[1].trim();
-    if (before && !/[表:：（()]/.test(before)) counts.set(before, (counts.get(before) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  for (const name of names) if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 export interface ReportSettings {

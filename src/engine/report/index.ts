@@ -34,7 +34,7 @@ export function isReportSheet(sheet: SheetSnapshot): boolean {
 }
 
 /** The first rows of every sheet: where titles name the unit ("青山镇人民政府2025年度…"). */
-function titles(snapshot: WorkbookSnapshot): string[] {
+export function titleTexts(snapshot: WorkbookSnapshot): string[] {
   return snapshot.sheets
     .filter((s) => !isReportSheet(s))
     .flatMap((s) => s.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t !== '')));
@@ -54,7 +54,7 @@ function reader(snapshot: WorkbookSnapshot) {
  */
 export function summarise(analysis: Analysis, snapshot: WorkbookSnapshot, options: SummaryOptions = {}, original: WorkbookSnapshot = snapshot): Summary {
   // The unit's name: as given, else from the cell the template marks for it.
-  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName || analysis.unitName, titles: titles(snapshot), stated: reader(original) });
+  const facts = reportFacts(analysis, { year: options.year, unitName: options.unitName || analysis.unitName, titles: titleTexts(snapshot), stated: reader(original) });
   const document = reportDocument(facts);
   return { facts, document, sheet: reportSheet(document, options.sheetName || DEFAULT_SUMMARY_SHEET) };
 }

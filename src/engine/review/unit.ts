@@ -6,10 +6,9 @@ import { toA1 } from '../address';
 import { type Dec, sum } from '../decimal';
 import type { Analysis, Issue } from '../model';
 import { DEFAULT_PROFILE, getProfile } from '../profile';
-import { isReportSheet } from '../report';
+import { titleTexts } from '../report';
 import { reportFacts } from '../report/facts';
 import type { WorkbookSnapshot } from '../snapshot';
-import { cellText, fold } from '../text';
 
 export type ReviewIssue = Pick<Issue, 'sheet' | 'cell' | 'rule' | 'severity' | 'message'>;
 
@@ -85,26 +84,6 @@ export interface UnitInput {
   compared: boolean;
 }
 
-/** The first rows' texts of every sheet but a report this tool wrote: where titles name the unit and the year. */
-function titles(snapshot: WorkbookSnapshot): string[] {
-  return snapshot.sheets
-    .filter((s) => !isReportSheet(s))
-    .flatMap((s) => s.values.slice(0, 3).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t !== '')));
-}
-
-/**
- * The unit a title names before its year ("东坡镇人民政府2025年度项目支出绩效自评汇总表"): for a workbook whose
- * tables name no unit (a project list without a 单位 column). The name written most often wins.
- */
-function unitInTitles(texts: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    const before = /^(.{2,30}?)(20\d{2})\s*年度?/.exec(fold(text).trim())?.[1].trim();
-    if (before && !/[表:：（()]/.test(before)) counts.set(before, (counts.get(before) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-}
-
 /** True when the engine recognised at least one table. */
 export function recognisedTables(analysis: Analysis): boolean {
   const m = analysis.model;
@@ -120,8 +99,7 @@ export function unitReview({ file, analysis, snapshot, issues: all, compared }: 
     return unreadableUnit(file, analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '');
   }
   // The report's facts (not its text): the same figures the unit's report states.
-  const texts = titles(snapshot);
-  const facts = reportFacts(analysis, { unitName: analysis.unitName, titles: texts });
+  const facts = reportFacts(analysis, { unitName: analysis.unitName, titles: titleTexts(snapshot) });
   const profile = getProfile(analysis.profile) ?? DEFAULT_PROFILE;
   const p = facts.projects;
   const d = analysis.model.departments[0];
@@ -133,7 +111,7 @@ export function unitReview({ file, analysis, snapshot, issues: all, compared }: 
     file,
     status: 'ok',
     reason: null,
-    unit: facts.unitName ?? unitInTitles(texts),
+    unit: facts.unitName,
     year: analysis.year ?? facts.year,
     profile: analysis.profileLabel.zh,
     projects: projects.length,
