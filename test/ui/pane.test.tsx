@@ -139,7 +139,12 @@ test('计算并回填 previews the cells by sheet, writes only on confirmation, 
   render(<App host={host} />);
   await click('计算并回填');
   const preview = screen.getByRole('region', { name: '将改动 97 个计算单元格：' });
-  expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 29 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 14 个', '部门整体绩效 8 个']);
+  const [sheets, replaced] = within(preview).getAllByRole('list');
+  expect(within(sheets).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['项目汇总表 29 个', '绩效指标表 24 个', '自评表-人居环境 10 个', '自评表-乡村振兴 12 个', '自评表-其他 14 个', '部门整体绩效 8 个']);
+  // The one value the unit typed that filling replaces is named before the write, and no sentence says otherwise.
+  expect(within(preview).getByText('其中 1 个单元格已填写了与计算结果不同的内容，将按规则改写（问题清单中逐一说明）：')).toBeTruthy();
+  expect(within(replaced).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['自评表-人居环境!I20 94 → 99.39']);
+  expect(preview.textContent).not.toContain('您填写的内容');
   expect(host.snapshot.sheets[0].values[5][6]).toBeNull(); // nothing written yet
   const confirm = screen.getByRole('button', { name: '确认写入' });
   confirm.focus();

@@ -26,6 +26,14 @@ function shown(value: unknown, format: string | null, blank: string): string {
   return displayValue(value, format) ?? blank;
 }
 
+/** Writes over something the unit typed (a score the rules do not give, a grade): the preview names each. */
+function replacing(writes: CellWrite[]): CellWrite[] {
+  return writes.filter((w) => w.before !== null && w.before !== '' && String(w.before) !== String(w.value));
+}
+
+/** The cells a preview names before it defers to the issue list. */
+const NAMED = 10;
+
 export function Preview({ plan, strings, busy, onConfirm, onCancel }: { plan: Plan; strings: Strings; busy: boolean; onConfirm(): void; onCancel(): void }) {
   const styles = useStyles();
   if (plan.writes.length === 0) {
@@ -36,13 +44,28 @@ export function Preview({ plan, strings, busy, onConfirm, onCancel }: { plan: Pl
       </div>
     );
   }
+  const replaced = replacing(plan.writes);
   return (
     <div className={styles.box} role="region" aria-label={strings.preview(plan.writes.length)}>
       <strong>{strings.preview(plan.writes.length)}</strong>
       <ul className={styles.list}>
         {bySheet(plan.writes).map(([sheet, n]) => <li key={sheet}>{strings.previewSheet(sheet, n)}</li>)}
       </ul>
-      <p className={styles.note}>{strings.previewNote}</p>
+      {replaced.length > 0 && (
+        <>
+          <p className={styles.note}>{strings.previewReplaces(replaced.length)}</p>
+          <ul className={styles.list} data-testid="preview-replaced">
+            {replaced.slice(0, NAMED).map((w) => (
+              <li key={`${w.sheet}!${w.cell}`}>
+                <span className={styles.mono}>{`${w.sheet}!${w.cell}`}</span>
+                {` ${shown(w.before, null, strings.blank)} → ${shown(w.value, w.numberFormat, strings.blank)}`}
+              </li>
+            ))}
+          </ul>
+          {replaced.length > NAMED && <p className={styles.note}>{strings.previewMore(replaced.length - NAMED)}</p>}
+        </>
+      )}
+      <p className={styles.note}>{replaced.length > 0 ? strings.previewNoteReplacing : strings.previewNote}</p>
       <div className={styles.buttons}>
         <Button appearance="primary" size="small" disabled={busy} onClick={onConfirm}>{strings.confirmWrite}</Button>
         <Button size="small" disabled={busy} onClick={onCancel}>{strings.cancel}</Button>
