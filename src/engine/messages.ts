@@ -227,6 +227,11 @@ export const RULES = {
     zh: (p) => `有错误未修正，未回填${p.what}：${p.why}；修正后再回填。`,
     en: (p) => `${p.whatEn} are not filled in while errors remain: ${p.whyEn}; correct them, then fill again.`,
   },
+  'total.incomplete': {
+    severity: 'warning',
+    zh: (p) => `未回填${p.what}：${p.why}；修正或补齐后再回填。`,
+    en: (p) => `${p.whatEn} are not filled in: ${p.whyEn}; correct or complete it, then fill again.`,
+  },
   'list-total.rate-partial': {
     severity: 'info',
     zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,

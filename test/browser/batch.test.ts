@@ -54,7 +54,7 @@ test('several files dropped: each unit\'s standing, and the review downloaded ho
   }, dropped);
   const result = page.getByTestId('batch-result');
   await result.waitFor();
-  expect(await result.getByRole('status').first().textContent()).toBe('共 3 个文件：可读取 2 个，无法读取 1 个。需退回修改 2 个；错误 12 处，警告 17 处。');
+  expect(await result.getByRole('status').first().textContent()).toBe('共 3 个文件：可读取 2 个，无法读取 1 个。需退回修改 2 个；错误 12 处，警告 20 处。');
   expect(await result.getByText('未审核 1 个文件：~$青山镇.xlsx（Office 临时文件）。').count()).toBe(1);
   expect(await page.locator('[data-unit]').evaluateAll((items) => items.map((i) => i.textContent))).toEqual([
     '青山镇人民政府青山镇.xlsx需退回 12',
@@ -69,8 +69,8 @@ test('several files dropped: each unit\'s standing, and the review downloaded ho
   expect(units[4].slice(5, 11)).toEqual([12, 3296.42291, 3065.373499, 0.9342, 96.53, 95.41]);
   expect(units[5].slice(1, 9)).toEqual(['东坡镇.xlsx', '东坡镇人民政府', 2025, '全国通用（财预〔2020〕10号）', 3, 172.845678, 167.395678, 0.9685]);
   expect([units[6][1], units[6][20]]).toEqual(['损坏.xlsx', '无法读取']);
-  expect(issues.filter((r, i) => i > 0 && r?.[0] !== null && r?.[0] !== undefined).length).toBe(34);
-  expect(notes.map((r) => r?.[0]).filter((v) => typeof v === 'string' && /^\d+\. /.test(v))).toEqual(['1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告17处', '2. 损坏.xlsx：文件无法读取']);
+  expect(issues.filter((r, i) => i > 0 && r?.[0] !== null && r?.[0] !== undefined).length).toBe(37);
+  expect(notes.map((r) => r?.[0]).filter((v) => typeof v === 'string' && /^\d+\. /.test(v))).toEqual(['1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告20处', '2. 损坏.xlsx：文件无法读取']);
 });
 
 test('a folder chosen: its sub-folders read too, the files named by their path in it', async () => {
@@ -79,7 +79,7 @@ test('a folder chosen: its sub-folders read too, the files named by their path i
   await page.getByTestId('batch-folder').setInputFiles(folder);
   const result = page.getByTestId('batch-result');
   await result.waitFor();
-  expect(await result.getByRole('status').first().textContent()).toBe('共 7 个文件：可读取 3 个，无法读取 4 个。需退回修改 5 个；错误 12 处，警告 17 处。');
+  expect(await result.getByRole('status').first().textContent()).toBe('共 7 个文件：可读取 3 个，无法读取 4 个。需退回修改 5 个；错误 12 处，警告 20 处。');
   expect(await page.locator('[data-unit]').evaluateAll((items) => items.map((i) => i.getAttribute('data-unit')))).toEqual([
     '县直部门/农业农村局.xlsx', '青山镇.xlsx', '东坡镇.xlsx', '加密.xlsx', '截断.xlsx', '损坏.xlsx', '旧版.xls',
   ]);

@@ -56,14 +56,14 @@ describe('a folder of seven workbooks and two other files', () => {
     expect(text.out.split('\n').slice(0, 8).map((l) => l.split(/\s{2,}/))).toEqual([
       ['文件', '单位', '执行率', '换算得分', '错误', '警告', '状态'],
       ['县直部门/农业农村局.xlsx', '县农业农村局', '89.8', '0', '0', '通过'],
-      ['青山镇.xlsx', '青山镇人民政府', '93.42%', '81.08', '12', '17', '需退回修改'],
+      ['青山镇.xlsx', '青山镇人民政府', '93.42%', '81.08', '12', '20', '需退回修改'],
       ['东坡镇.xlsx', '东坡镇人民政府', '96.85%', '0', '0', '通过'],
       ['加密.xlsx', '无法读取：加密.xlsx 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。'],
       ['截断.xlsx', '无法读取：截断.xlsx 已损坏或无法解析；请在 Excel 或 WPS 中打开后重新保存为 .xlsx 再试。'],
       ['损坏.xlsx', '无法读取：损坏.xlsx 不是 Excel 工作簿（.xlsx）；请选择财政局下发的自评表文件。'],
       ['旧版.xls', '无法读取：旧版.xls 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。'],
     ]);
-    expect(text.out).toMatch(/审核 7 个文件（2 个线程），用时 \d+\.\d 秒。可读取 3 个，无法读取 4 个；需退回修改 5 个；错误共 12 处，警告共 17 处。/);
+    expect(text.out).toMatch(/审核 7 个文件（2 个线程），用时 \d+\.\d 秒。可读取 3 个，无法读取 4 个；需退回修改 5 个；错误共 12 处，警告共 20 处。/);
     expect(text.out).toContain('未审核 2 个文件：~$青山镇.xlsx（Office 临时文件）、说明.docx（不是 Excel 工作簿）。');
     expect(text.out).toContain('已写入 审核汇总.xlsx：单位汇总、问题清单、退回意见、项目明细和执行率图。');
     expect(text.err).toBe('');
@@ -73,11 +73,11 @@ describe('a folder of seven workbooks and two other files', () => {
     const row = sheet(book, '单位汇总');
     expect(book.sheets.map((s) => s.name)).toEqual(['单位汇总', '问题清单', '退回意见', '项目明细', '执行率图']);
     expect(row(0)[0]).toBe('2025年度预算绩效自评审核汇总');
-    expect(row(1)[0]).toBe('共7个文件，可读取3个，无法读取4个。需退回修改5个（有错误的1个、无法读取的4个），错误共12处，警告共17处。排序：部门整体换算得分从高到低，其次项目执行率从高到低；无法读取的文件列在最后。');
+    expect(row(1)[0]).toBe('共7个文件，可读取3个，无法读取4个。需退回修改5个（有错误的1个、无法读取的4个），错误共12处，警告共20处。排序：部门整体换算得分从高到低，其次项目执行率从高到低；无法读取的文件列在最后。');
     expect(row(2)).toEqual(['序号', '文件', '单位', '年度', '评分方案', '项目支出', null, null, null, null, null, '项目等级（个）', null, null, null, '部门整体', null, null, '审核结果', null, null, null]);
     expect(row(3)).toEqual([null, null, null, null, null, '项目数', '全年预算数（万元）', '全年执行数（万元）', '执行率', '平均得分', '资金加权得分', '优', '良', '中', '差', '总分', '换算得分', '等级', '错误', '警告', '状态', '说明']);
     expect(row(4)).toEqual([1, '县直部门/农业农村局.xlsx', '县农业农村局', 2025, NATIONAL, 0, null, null, null, null, null, null, null, null, null, 89.8, 89.8, '良', 0, 0, '通过', null]);
-    expect(row(5)).toEqual([2, '青山镇.xlsx', '青山镇人民政府', 2025, NATIONAL, 12, 3296.42291, 3065.373499, 0.9342, 96.53, 95.41, 7, 0, 0, 0, 30, 81.08, '良', 12, 17, '需退回修改', null]);
+    expect(row(5)).toEqual([2, '青山镇.xlsx', '青山镇人民政府', 2025, NATIONAL, 12, 3296.42291, 3065.373499, 0.9342, 96.53, 95.41, 7, 0, 0, 0, 30, 81.08, '良', 12, 20, '需退回修改', null]);
     // 167.395678 ÷ 172.845678 = 96.85 %; (96.5 + 88 + 100) ÷ 3 = 94.83; weighted by budget 94.78.
     expect(row(6)).toEqual([3, '东坡镇.xlsx', '东坡镇人民政府', 2025, NATIONAL, 3, 172.845678, 167.395678, 0.9685, 94.83, 94.78, 2, 1, 0, 0, null, null, null, 0, 0, '通过', null]);
     expect(row(7)).toEqual([4, '加密.xlsx', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, '无法读取', '加密.xlsx 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。']);
@@ -88,7 +88,7 @@ describe('a folder of seven workbooks and two other files', () => {
     ]);
     // Totals over the readable units: 3296.42291 + 172.845678; the rate over projects with a budget and an
     // executed amount (3232.769177 ÷ 3454.268588); the scores over all 10 scored projects (青山镇's five with an error have none).
-    expect(row(11)).toEqual(['合计', null, '7个文件', null, null, 15, 3469.268588, 3232.769177, 0.9359, 96.02, 95.36, 9, 1, 0, 0, null, null, null, 12, 17, '5个需退回', null]);
+    expect(row(11)).toEqual(['合计', null, '7个文件', null, null, 15, 3469.268588, 3232.769177, 0.9359, 96.02, 95.36, 9, 1, 0, 0, null, null, null, 12, 20, '5个需退回', null]);
     expect(row(14)[0]).toBe('执行率标黄的单位，其执行率低于评分方案的下限（默认80%）。各单位的问题见“问题清单”，需退回的单位的修改意见见“退回意见”，逐个项目的数据见“项目明细”。');
     expect(row(15)[0]).toBe('未审核的文件2个：~$青山镇.xlsx（Office 临时文件）、说明.docx（不是 Excel 工作簿）。');
   });
@@ -116,8 +116,8 @@ describe('a folder of seven workbooks and two other files', () => {
     const row = sheet(book, '问题清单');
     expect(row(0, 8)).toEqual(['序号', '文件', '单位', '工作表', '单元格', '规则', '严重程度', '问题说明']);
     const all = book.sheets.find((s) => s.name === '问题清单')!.values.slice(1).filter((r) => r?.[0] !== null && r?.[0] !== undefined);
-    expect(all.length).toBe(34); // the sample's 12 errors, 17 warnings and 5 infos; the others have none
-    expect(row(7, 8)).toEqual([7, '青山镇.xlsx', '青山镇人民政府', '项目汇总表', 'F13', 'cell.not-number', '错误', '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。']);
+    expect(all.length).toBe(37); // the sample's 12 errors, 20 warnings and 5 infos; the others have none
+    expect(row(9, 8)).toEqual([9, '青山镇.xlsx', '青山镇人民政府', '项目汇总表', 'F13', 'cell.not-number', '错误', '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。']);
     expect(all.filter((r) => r[6] === '错误').length).toBe(12);
     expect(all.filter((r) => r[6] === '提示').length).toBe(5);
   });
@@ -125,10 +125,10 @@ describe('a folder of seven workbooks and two other files', () => {
   test('退回意见: a note for each unit that goes back, cell by cell, and one for each file that could not be read', () => {
     const lines = book.sheets.find((s) => s.name === '退回意见')!.values.map((r) => r?.[0]).filter((v): v is string => typeof v === 'string');
     expect(lines[1]).toBe('以下5个单位的自评表需退回修改（有错误，或文件无法读取）。每段一个单位，可复制后直接发送。');
-    const start = lines.indexOf('1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告17处');
+    const start = lines.indexOf('1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告20处');
     expect(lines.slice(start + 1, start + 7)).toEqual([
       '青山镇人民政府：',
-      '\u3000\u3000经审核，你单位报送的2025年度预算绩效自评表（文件“青山镇.xlsx”）有12处错误须修改，另有17处问题须核实说明。具体如下：',
+      '\u3000\u3000经审核，你单位报送的2025年度预算绩效自评表（文件“青山镇.xlsx”）有12处错误须修改，另有20处问题须核实说明。具体如下：',
       '一、须修改的错误（12处）',
       '（一）项目汇总表',
       '\u3000\u30001. F13单元格：项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。',
@@ -136,10 +136,10 @@ describe('a folder of seven workbooks and two other files', () => {
     ]);
     // The engine tells the tool's user "回填时改为"; the unit is told to correct it.
     expect(lines.filter((l) => /^\u3000\u3000\d+\. I20单元格：项目“农村人居环境整治项目”：总分填写为94，但各项之和为99.39；请改为99.39。$/.test(l)).length).toBe(1);
-    expect(lines).toContain('二、须核实说明的问题（17处）');
+    expect(lines).toContain('二、须核实说明的问题（20处）');
     expect(lines).toContain('\u3000\u3000请逐项修改；情况属实、无须修改的，请在“偏差原因分析及改进措施”或备注栏中写明原因。修改完成后，请将自评表重新报送财政局。');
     expect(lines.filter((l) => /^\d+\. /.test(l))).toEqual([
-      '1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告17处',
+      '1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告20处',
       '2. 加密.xlsx：文件无法读取',
       '3. 截断.xlsx：文件无法读取',
       '4. 损坏.xlsx：文件无法读取',
@@ -216,7 +216,7 @@ describe('JSON and threads', () => {
     expect(a.units[1]).toEqual({
       file: '青山镇.xlsx', unit: '青山镇人民政府', year: 2025, projects: 12, totalBudget: 3296.42291, totalExecuted: 3065.373499, executionRate: 0.9342,
       averageScore: 96.53, weightedScore: 95.41, grades: { 优: 7, 良: 0, 中: 0, 差: 0 }, department: { total: 30, converted: 81.08, grade: '良' },
-      errors: 12, warnings: 17, status: 'ok', reason: null,
+      errors: 12, warnings: 20, status: 'ok', reason: null,
     });
     expect(a.units[0]).toMatchObject({ file: '县直部门/农业农村局.xlsx', unit: '县农业农村局', projects: 0, totalBudget: null, executionRate: null, grades: null, department: { total: 89.8, converted: 89.8, grade: '良' } });
     expect(a.units[3]).toEqual({
@@ -224,9 +224,9 @@ describe('JSON and threads', () => {
       weightedScore: null, grades: null, department: null, errors: null, warnings: null, status: 'unreadable',
       reason: '加密.xlsx 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。',
     });
-    expect(a.issues.length).toBe(34);
-    expect(a.issues[6]).toEqual({ file: '青山镇.xlsx', sheet: '项目汇总表', cell: 'F13', rule: 'cell.not-number', severity: 'error', message: '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。' });
-    expect({ ...a.summary, seconds: 0 }).toEqual({ files: 7, readable: 3, unreadable: 4, errors: 12, warnings: 17, seconds: 0 });
+    expect(a.issues.length).toBe(37);
+    expect(a.issues[8]).toEqual({ file: '青山镇.xlsx', sheet: '项目汇总表', cell: 'F13', rule: 'cell.not-number', severity: 'error', message: '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。' });
+    expect({ ...a.summary, seconds: 0 }).toEqual({ files: 7, readable: 3, unreadable: 4, errors: 12, warnings: 20, seconds: 0 });
     // stdout is the JSON alone; what was left out is said on stderr.
     expect(one.err).toBe('未审核 2 个文件：~$青山镇.xlsx（Office 临时文件）、说明.docx（不是 Excel 工作簿）。\n');
   });
@@ -234,7 +234,7 @@ describe('JSON and threads', () => {
   test('--lang en: the terminal and the JSON in English, the review workbook still in Chinese', () => {
     const en = selfeval('batch', '单位', '--json', '--lang', 'en', '-o', 'en.xlsx');
     const json = JSON.parse(en.out) as BatchJson;
-    expect(json.issues[6].message).toBe('Project "综合文化站免费开放": "全年执行数" must be a number but holds "待定"; type a number (in 万元).');
+    expect(json.issues[8].message).toBe('Project "综合文化站免费开放": "全年执行数" must be a number but holds "待定"; type a number (in 万元).');
     expect(json.units[3].reason).toBe('加密.xlsx is an old .xls file or an encrypted workbook; save it as an unencrypted .xlsx in Excel or WPS and try again.');
     expect(readFileSync(out('en.xlsx')).equals(readFileSync(out('one.xlsx')))).toBe(true);
   });

@@ -92,6 +92,16 @@ test('a form whose typed score is outside its band gets no 总分 and no grade, 
   expect(issue(a, 'total.not-filled', '自评表!I20').message).toBe('项目“校园足球扶持资金”：有错误未修正，未回填总分和评价等级：I18的分值或得分有误；修正后再回填。');
 });
 
+test('a form whose total has an unknown part (no budget, an actual value not typed) says so at the 总分 cell', () => {
+  const a = analyse(form({ budget: null, executed: 100 }));
+  expect([planned(a, '自评表!I20'), planned(a, '自评表!H21')]).toEqual([undefined, undefined]);
+  expect(issue(a, 'total.incomplete', '自评表!I20').message).toBe('项目“校园足球扶持资金”：未回填总分和评价等级：预算执行率无法计算；修正或补齐后再回填。');
+  const indicators = full.map((i) => (i.l3 === '完成动画集数' ? { ...i, actual: null } : i));
+  const b = analyse(form({ budget: 100, executed: 100, indicators }));
+  expect(issue(b, 'total.incomplete', '自评表!I20').message).toBe('项目“校园足球扶持资金”：未回填总分和评价等级：I14的得分无法计算；修正或补齐后再回填。');
+  expect(where(analyse(form({ budget: 100, executed: 100 })), 'total.incomplete')).toEqual([]);
+});
+
 test('a typed 分值 total on the form that differs from its items is said and kept, never overwritten', () => {
   const wb = form({ budget: 100, executed: 100 });
   wb.sheets[0].values[19][7] = 90;

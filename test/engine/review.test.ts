@@ -116,13 +116,14 @@ describe('the note that goes back', () => {
 
   test('what filling would write or leave becomes what the unit must correct', () => {
     const lines = returnNote(unit('c.xlsx', {
-      unit: '东河镇人民政府', year: 2025, errors: 2, warnings: 3,
+      unit: '东河镇人民政府', year: 2025, errors: 2, warnings: 4,
       issues: [
         issue('score.differs', 'error', '自评表', 'I9', '项目“道路”：得分填写为20，按规则应为18（年度指标值≥10公里，实际完成值9公里）；回填时改为18。'),
         issue('project.score-differs', 'error', '项目汇总表', 'I8', '项目“道路”：自评得分填写为95，按该项目的指标得分应为93.5；回填时改为93.5。'),
         issue('grade.differs', 'warning', '项目汇总表', 'J8', '项目“道路”：评价等级填写为“良”，按得分93.5应为“优”；回填时改为“优”。'),
         issue('total.not-filled', 'warning', '项目汇总表', 'I9', '项目“桥梁”：有错误未修正，未回填自评得分和评价等级：各项分值合计不是100分；修正后再回填。'),
         issue('total.formula-differs', 'warning', '自评表', 'I20', '项目“道路”：I20保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填总分和评价等级；请核对公式后再回填。'),
+        issue('total.incomplete', 'warning', '自评表', 'I41', '项目“桥梁”：未回填总分和评价等级：预算执行率无法计算；修正或补齐后再回填。'),
       ],
     }))!;
     const body = lines.filter((l) => /^\u3000\u3000\d+\. /.test(l));
@@ -132,6 +133,7 @@ describe('the note that goes back', () => {
       '\u3000\u30001. J8单元格：项目“道路”：评价等级填写为“良”，按得分93.5应为“优”；请改为“优”。',
       '\u3000\u30002. I9单元格：项目“桥梁”：有错误未修正，自评得分和评价等级无法按规则核定：各项分值合计不是100分；请修正后重新计算自评得分和评价等级。',
       '\u3000\u30003. I20单元格：项目“道路”：I20的公式结果与按规则计算的得分不一致或无法核对；请核对公式。',
+      '\u3000\u30004. I41单元格：项目“桥梁”：总分和评价等级无法计算：预算执行率无法计算；请修正或补齐后重新计算总分和评价等级。',
     ]);
     expect(lines.join('\n')).not.toMatch(/回填|本工具/);
   });

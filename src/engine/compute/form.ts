@@ -68,6 +68,8 @@ export function computeForm(form: Form, profile: ScoringProfile, findings: Findi
   }
   const said = totalRow !== null && form.totalCols.score >= 0 ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.gradeCell;
   if (said) sayTotalBlocked(form.indicators, blocked, said, ['总分和评价等级', 'The total and the grade'], findings);
+  const missing = said && !blocked && !total ? missingParts(execution.score, form.indicators, form.sheet) : null;
+  if (said && missing) findings.add('total.incomplete', said.sheet, said.row, said.col, { ...missing, what: '总分和评价等级', whatEn: 'The total and the grade' });
   const grade = total ? gradeOf(total, profile) : null;
   if (grade && form.gradeCell) plan.set(form.gradeCell, grade, 'grade', { rule: 'grade.differs', params: { score: formatScore(total as Dec) } });
   const anchor = totalRow !== null ? { sheet: form.sheet, row: totalRow, col: form.totalCols.score } : form.nameCell;
@@ -88,6 +90,27 @@ export function totalBlocked(indicators: Indicator[], weightsOk: boolean, sheet:
   const why = [weightsOk ? '' : '各项分值合计不是100分', invalid.length ? `${cells}${more}的分值或得分有误` : ''].filter(Boolean);
   const whyEn = [weightsOk ? '' : 'the weights do not make 100', invalid.length ? `the weight or score at ${cells.replace(/、/g, ', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''} ${invalid.length > 1 ? 'are' : 'is'} wrong` : ''].filter(Boolean);
   return { why: why.join('，'), whyEn: whyEn.join('; ') };
+}
+
+/**
+ * Why a total has no value although nothing is in error: a part it adds up is unknown (the execution rate
+ * without its amounts, an indicator without its score; each said at its own cell). Null when none is.
+ */
+function missingParts(executionScore: Dec | null, indicators: Indicator[], sheet: string): { why: string; whyEn: string } | null {
+  const unscored = indicators.filter((i) => i.score === null && !i.classified);
+  const cells = unscored.slice(0, 3).map((i) => cellName(i, i.cols.score, sheet)).join('、');
+  const more = unscored.length > 3 ? `等${unscored.length}处` : '';
+  const why = [
+    executionScore === null ? '预算执行率无法计算' : '',
+    indicators.length === 0 ? '没有绩效指标' : '',
+    unscored.length ? `${cells}${more}的得分无法计算` : '',
+  ].filter(Boolean);
+  const whyEn = [
+    executionScore === null ? 'the execution rate cannot be computed' : '',
+    indicators.length === 0 ? 'there are no indicators' : '',
+    unscored.length ? `the score at ${cells.replace(/、/g, ', ')}${unscored.length > 3 ? ` and ${unscored.length - 3} more` : ''} cannot be computed` : '',
+  ].filter(Boolean);
+  return why.length ? { why: why.join('，'), whyEn: whyEn.join('; ') } : null;
 }
 
 /** A score cell keeps the unit's formula, which does not show the rules' score: no total is built on the rules' one. */

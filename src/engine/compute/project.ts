@@ -263,6 +263,14 @@ function fillListRow(p: Project, completion: Dec | null, profile: ScoringProfile
   const computed = p.form !== null || p.indicators.length > 0;
   if (computed) {
     if (p.score) plan.set(at(cols.score), p.score, 'projectScore', { rule: 'project.score-differs' });
+    else if (p.form && cols.score !== undefined && !p.classified) {
+      // The form says why its total is missing; the list row points there rather than staying blank unexplained.
+      const total = p.form.totalRow !== null && p.form.totalCols.score >= 0 ? toA1(p.form.totalRow, p.form.totalCols.score) : toA1(p.form.nameCell.row, p.form.nameCell.col);
+      findings.add('total.incomplete', row.sheet, row.row, cols.score, {
+        what: '自评得分和评价等级', whatEn: 'The score and the grade',
+        why: `该项目自评表的总分未能计算（见${p.form.sheet}!${total}）`, whyEn: `the project's form has no total (see ${p.form.sheet}!${total})`,
+      });
+    }
   } else {
     p.score = row.score?.value ?? null;
     if (p.score === null && row.score && !row.score.unreadable && !p.classified && !unmatched) findings.add('project.score-missing', row.sheet, row.row, row.score.col);

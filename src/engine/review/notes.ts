@@ -23,6 +23,8 @@ function forUnit(issue: ReviewIssue): string {
       return issue.message.replace(/；回填时改为(.+?)。$/, '；请改为$1。');
     case 'total.not-filled':
       return issue.message.replace(/有错误未修正，未回填(.+?)：(.+)；修正后再回填。$/, '有错误未修正，$1无法按规则核定：$2；请修正后重新计算$1。');
+    case 'total.incomplete':
+      return issue.message.replace(/未回填(.+?)：(.+)；修正或补齐后再回填。$/, '$1无法计算：$2；请修正或补齐后重新计算$1。');
     case 'total.formula-differs':
       return issue.message.replace(/保留了单位的公式，其结果与按规则计算的得分不一致或无法核对，未回填.+；请核对公式后再回填。$/, '的公式结果与按规则计算的得分不一致或无法核对；请核对公式。');
     case 'list-total.rate-partial':
