@@ -92,7 +92,11 @@ export function readNumber(grid: Grid, row: number, col: number, field: string, 
   }
   const parsed = parseValue(value);
   if (parsed.kind === 'blank') return { sheet, row, col, value: null };
-  if (parsed.kind === 'number' && units.has(parsed.unit)) return { sheet, row, col, value: parsed.value };
+  if (parsed.kind === 'number' && units.has(parsed.unit)) {
+    // Read as the clerk meant it, but the workbook's own SUM skips it: its 合计 would disagree without a word.
+    if (parsed.fromText) findings.add('cell.text-number', sheet, row, col, { field, text: shortText(grid.text(row, col)), value: `${parsed.value.toString()}${parsed.unit}` });
+    return { sheet, row, col, value: parsed.value };
+  }
   if (parsed.kind === 'error') {
     findings.add('cell.error-value', sheet, row, col, { field, code: parsed.code });
   } else {

@@ -56,6 +56,11 @@ export const RULES = {
     zh: (p) => `“${p.field}”应为数字，当前为“${p.text}”；请改填数字${p.unit ? `（单位：${p.unit}）` : ''}。`,
     en: (p) => `"${p.field}" must be a number but holds "${p.text}"; type a number${p.unit ? ` (in ${p.unit})` : ''}.`,
   },
+  'cell.text-number': {
+    severity: 'info',
+    zh: (p) => `“${p.field}”是文本“${p.text}”，已按${p.value}读取；Excel 和 WPS 的求和等公式不计入文本，请改为数字。`,
+    en: (p) => `"${p.field}" holds the text "${p.text}", read as ${p.value}; sums and other formulas in Excel and WPS skip text: make it a number.`,
+  },
   'project.name-missing': {
     severity: 'error',
     zh: () => '此行有金额或得分，但“项目名称”为空；请填写项目名称。',

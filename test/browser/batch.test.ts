@@ -69,7 +69,7 @@ test('several files dropped: each unit\'s standing, and the review downloaded ho
   expect(units[4].slice(5, 11)).toEqual([12, 3296.42291, 3065.373499, 0.9342, 96.53, 95.41]);
   expect(units[5].slice(1, 9)).toEqual(['东坡镇.xlsx', '东坡镇人民政府', 2025, '全国通用（财预〔2020〕10号）', 3, 172.845678, 167.395678, 0.9685]);
   expect([units[6][1], units[6][20]]).toEqual(['损坏.xlsx', '无法读取']);
-  expect(issues.filter((r, i) => i > 0 && r?.[0] !== null && r?.[0] !== undefined).length).toBe(37);
+  expect(issues.filter((r, i) => i > 0 && r?.[0] !== null && r?.[0] !== undefined).length).toBe(38);
   expect(notes.map((r) => r?.[0]).filter((v) => typeof v === 'string' && /^\d+\. /.test(v))).toEqual(['1. 青山镇人民政府（青山镇.xlsx）：错误12处，警告20处', '2. 损坏.xlsx：文件无法读取']);
 });
 

@@ -34,7 +34,7 @@ test('the sample loads and is checked when the page opens; no office.js is loade
 test('校验 lists the issues; clicking one highlights it and shows its project, column and content', async () => {
   await page.getByRole('button', { name: '校验', exact: true }).click();
   await page.locator('[data-issue="项目汇总表!F13"]').waitFor();
-  expect(await page.locator('[data-issue]').count()).toBe(37);
+  expect(await page.locator('[data-issue]').count()).toBe(38);
   const issue = page.locator('[data-issue="项目汇总表!F13"]');
   await issue.click();
   expect(await issue.getAttribute('aria-current')).toBe('true');

@@ -116,10 +116,10 @@ describe('a folder of seven workbooks and two other files', () => {
     const row = sheet(book, '问题清单');
     expect(row(0, 8)).toEqual(['序号', '文件', '单位', '工作表', '单元格', '规则', '严重程度', '问题说明']);
     const all = book.sheets.find((s) => s.name === '问题清单')!.values.slice(1).filter((r) => r?.[0] !== null && r?.[0] !== undefined);
-    expect(all.length).toBe(37); // the sample's 12 errors, 20 warnings and 5 infos; the others have none
+    expect(all.length).toBe(38); // the sample's 12 errors, 20 warnings and 6 infos; the others have none
     expect(row(9, 8)).toEqual([9, '青山镇.xlsx', '青山镇人民政府', '项目汇总表', 'F13', 'cell.not-number', '错误', '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。']);
     expect(all.filter((r) => r[6] === '错误').length).toBe(12);
-    expect(all.filter((r) => r[6] === '提示').length).toBe(5);
+    expect(all.filter((r) => r[6] === '提示').length).toBe(6);
   });
 
   test('退回意见: a note for each unit that goes back, cell by cell, and one for each file that could not be read', () => {
@@ -224,7 +224,7 @@ describe('JSON and threads', () => {
       weightedScore: null, grades: null, department: null, errors: null, warnings: null, status: 'unreadable',
       reason: '加密.xlsx 是旧版 .xls 格式或已加密的工作簿，无法直接读取；请在 Excel 或 WPS 中“另存为”未加密的 .xlsx 后再试。',
     });
-    expect(a.issues.length).toBe(37);
+    expect(a.issues.length).toBe(38);
     expect(a.issues[8]).toEqual({ file: '青山镇.xlsx', sheet: '项目汇总表', cell: 'F13', rule: 'cell.not-number', severity: 'error', message: '项目“综合文化站免费开放”：“全年执行数”应为数字，当前为“待定”；请改填数字（单位：万元）。' });
     expect({ ...a.summary, seconds: 0 }).toEqual({ files: 7, readable: 3, unreadable: 4, errors: 12, warnings: 20, seconds: 0 });
     // stdout is the JSON alone; what was left out is said on stderr.

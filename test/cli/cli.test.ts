@@ -51,7 +51,7 @@ describe('selfeval check on the real public form (shared/reference)', () => {
     expect(out).toContain('识别到：项目支出绩效自评表 1 份');
     expect(out).toContain('【项目支出绩效自评表】');
     expect(out).toMatch(/错误 {2}H14 {3}项目“2019年210青少年校园足球扶持资金”：各项分值合计为10分（含预算执行率10分），应为100分；请调整分值。/);
-    expect(out).toMatch(/共 \d+ 个错误、2 个警告、1 条提示。/);
+    expect(out).toMatch(/共 \d+ 个错误、2 个警告、7 条提示。/);
     // Weights of 10 points in all: no total is written over them, and the 总分 cell says so.
     expect(out).toContain('警告  I14   项目“2019年210青少年校园足球扶持资金”：有错误未修正，未回填总分和评价等级：各项分值合计不是100分；修正后再回填。');
   });

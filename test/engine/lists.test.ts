@@ -216,6 +216,19 @@ describe('workbooks the engine cannot use', () => {
   });
 });
 
+test('amounts typed as text are read as meant, each said at its cell: the workbook\'s own SUM skips them', () => {
+  const a = analyse(book(sheet('项目汇总表', [
+    ['项目名称', '全年预算数', '全年执行数', '执行率'],
+    ['道路维修', '１２０', '１１０.５', null],
+    ['垃圾清运', '50万元', 45, null],
+    ['路灯改造', 1234.5, 1000, null],
+  ])));
+  expect(where(a, 'cell.text-number')).toEqual(['项目汇总表!B2', '项目汇总表!C2', '项目汇总表!B3']);
+  expect(issue(a, 'cell.text-number', '项目汇总表!B3').message).toBe('项目“垃圾清运”：“全年预算数”是文本“50万元”，已按50万元读取；Excel 和 WPS 的求和等公式不计入文本，请改为数字。');
+  expect(issue(a, 'cell.text-number', '项目汇总表!B3').severity).toBe('info');
+  expect(planned(a, '项目汇总表!D2')).toBe(0.9208);
+});
+
 describe('绩效目标实现程度 as typed: plain percents are percents, never 6000 %', () => {
   // A published layout: 12月底绩效目标实现程度（%） with 100 / 60 and a text '45'.
   const published = (values: Array<number | string>, extra = {}) => book(sheet('汇总', [

@@ -92,7 +92,7 @@ test('校验 shows what was recognised and the issues grouped by sheet with coun
   await click('校验');
   expect(screen.getByTestId('recognised').textContent).toContain('识别到：项目汇总表 1 张（11 个项目）、绩效指标表 1 张（25 个指标）、项目支出绩效自评表 4 份、部门整体绩效自评表 1 张');
   const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-  expect(headings).toEqual(['项目汇总表（12）', '绩效指标表（6）', '自评表-人居环境（4）', '自评表-乡村振兴（3）', '自评表-其他（8）', '部门整体绩效（4）']);
+  expect(headings).toEqual(['项目汇总表（13）', '绩效指标表（6）', '自评表-人居环境（4）', '自评表-乡村振兴（3）', '自评表-其他（8）', '部门整体绩效（4）']);
   expect(screen.getByRole('button', { name: /^✓ 错误 12$/ })).toBeTruthy();
   expect(screen.getByRole('button', { name: /^✓ 警告 20$/ })).toBeTruthy();
   const issue = screen.getByRole('button', { name: /F13.*“全年执行数”应为数字，当前为“待定”/ });
@@ -108,10 +108,10 @@ test('the severity filter has a visible label and shows each toggle on or off wi
   await click(/警告 20$/);
   const errors = screen.getByRole('button', { name: /错误 12$/ });
   expect([errors.textContent, errors.getAttribute('aria-pressed'), errors.getAttribute('title')]).toEqual(['错误 12', 'false', '错误 已隐藏']);
-  expect(screen.getByRole('button', { name: /提示 5$/ }).textContent).toBe('✓ 提示 5');
-  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['项目汇总表（1）', '自评表-人居环境（2）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
+  expect(screen.getByRole('button', { name: /提示 6$/ }).textContent).toBe('✓ 提示 6');
+  expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['项目汇总表（2）', '自评表-人居环境（2）', '自评表-乡村振兴（1）', '自评表-其他（1）']);
   expect(screen.queryByText(/待定/)).toBeNull();
-  await click(/提示 5$/);
+  await click(/提示 6$/);
   expect(screen.getByText('当前筛选下没有问题。')).toBeTruthy();
   await click(/错误 12$/);
   expect(screen.getByText(/待定/)).toBeTruthy();
@@ -244,6 +244,6 @@ test('the English pane uses English punctuation', async () => {
   await click('Write');
   expect(screen.getByText('Changes (97)')).toBeTruthy();
   expect(screen.getByTestId('recognised').textContent).toMatch(/^Recognised: 1 project list\(s\) \(11 projects\), .*Sheets: 项目汇总表, 绩效指标表/);
-  expect(screen.getAllByRole('heading', { level: 3 })[0].textContent).toBe('项目汇总表 (12)');
+  expect(screen.getAllByRole('heading', { level: 3 })[0].textContent).toBe('项目汇总表 (13)');
   expect(screen.getByTestId('file-name').parentElement?.textContent).toBe('File: sample.xlsx');
 });
