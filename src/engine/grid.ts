@@ -3,6 +3,7 @@
 // stray cell at XFD1048576 costs one cell, not seventeen billion.
 
 import { type Area, parseA1, parseArea, toA1 } from './address';
+import { Dec } from './decimal';
 import type { CellValue, SheetSnapshot } from './snapshot';
 import { cellText, labelKey } from './text';
 
@@ -63,6 +64,17 @@ function byPosition<T>(entries: Array<[string, T]>): Map<number, T> {
 }
 
 const A1 = /^[A-Z]{1,3}[1-9]\d*$/;
+
+/** A formula that is a percentage and nothing else: =100%, =95.5%. */
+const PERCENT_FORMULA = /^=\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*%$/;
+
+/**
+ * A fraction as the percent a percent format shows, exactly: 0.955 is '95.5%', not 95.49999999999999.
+ * Excel shows at most 15 significant digits, so the double's noise past them is not the user's.
+ */
+function percentText(value: number): string {
+  return `${new Dec(value.toPrecision(15)).times(100).toFixed()}%`;
+}
 
 function byLeft(areas: Area[]): boolean {
   for (let i = 1; i < areas.length; i++) if (areas[i - 1].left > areas[i].left) return false;
@@ -217,6 +229,18 @@ export class Grid {
     if (!this.sheet.percents?.length || row < 0 || col < 0) return false;
     this.percents ??= byPosition(this.sheet.percents.map((a) => [a, true as const]));
     return this.percents.has(row * COLS + col);
+  }
+
+  /**
+   * The cell as its reader takes it where the stored value alone misleads: a number formatted as a
+   * percent is the percent it shows (0.955 is '95.5%'), and a formula that only writes a percentage is
+   * what was typed ('=100%': Excel keeps a typed "=100%" as a formula whose result is 1).
+   */
+  asTyped(row: number, col: number): CellValue {
+    const formula = this.formulaAt(row, col);
+    if (formula !== null && PERCENT_FORMULA.test(formula)) return formula.replace(/\s+/g, '');
+    const value = this.value(row, col);
+    return typeof value === 'number' && Number.isFinite(value) && this.percent(row, col) ? percentText(value) : value;
   }
 
   rowIsBlank(row: number): boolean {

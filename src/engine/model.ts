@@ -33,7 +33,7 @@ export interface Indicator {
   level3: string;
   targetText: string;
   actualText: string;
-  /** The actual value as the cell holds it (a %-formatted cell holds 0.93 for 93 %). */
+  /** The actual value as typed (Grid.asTyped: a %-formatted cell's 0.93 is '93%'); a number typed plainly stays a number. */
   actualValue: CellValue;
   target: Target;
   /** Columns of this indicator's cells (-1 when the table has no such column). */

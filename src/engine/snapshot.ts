@@ -27,8 +27,8 @@ export interface SheetSnapshot {
   /** Cells whose number format shows a date, with the date as shown ("2025-01-01"): a day number, not an amount. */
   dates?: Record<string, string>;
   /**
-   * Number cells whose number format shows a percent (0.6 shown as 60%), by A1 address; absent where the
-   * gateway does not read number formats (the Office.js gateway).
+   * Number cells whose number format shows a percent (0.6 shown as 60%), by A1 address; absent when
+   * there are none.
    */
   percents?: string[];
 }

@@ -60,6 +60,25 @@ describe.each(DOORS)('through the $name', (door) => {
       expect(fillRecorded).toBe(false);
     });
 
+    test('a percentage typed into a number cell (0.95 as 0%) is read as the 95% it shows, in the same three syncs', async () => {
+      const model = door.make();
+      const sheet = model.addSheet('绩效指标表', [
+        ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['乙项目', '产出指标', '质量指标', '合格率', 0.95, '90%', 20, null, '部分不合格'],
+        [null, null, '质量指标', '覆盖率', '≥95%', 0.9, 20, null, '未全覆盖'],
+        [null, '满意度指标', '满意度指标', '群众满意度', '≥90%', 45931, 60, null, ''],
+      ]);
+      sheet.setNumberFormat(1, 4, '0%');
+      sheet.setNumberFormat(2, 5, '0.0%');
+      sheet.setNumberFormat(3, 5, 'yyyy"年"m"月"d"日";@'); // a date, not a percent
+      const { snapshot, syncs } = await readSnapshot(api(model));
+      expect(syncs).toBe(3);
+      expect(snapshot.sheets[0].percents).toEqual(['E2', 'F3']);
+      const a = analyse(snapshot);
+      expect(a.model.indicators.slice(0, 2).map((i) => [i.targetText, i.actualText, i.score?.toNumber()])).toEqual([['95%', '90%', 18.95], ['≥95%', '90%', 18.95]]);
+      expect(a.issues.filter((i) => i.rule === 'actual.percent-assumed')).toEqual([]);
+    });
+
     test('20,000 indicator rows with 4,000 merges: three syncs, merges in calls of at most 512', async () => {
       const model = workbook(big(20000));
       const { snapshot, syncs } = await readSnapshot(api(model));
@@ -71,11 +90,17 @@ describe.each(DOORS)('through the $name', (door) => {
       expect(largest(model)).toBeLessThan(5_000_000);
     });
 
-    test('a merge call Excel refuses is split and retried, giving the same merges', async () => {
-      const whole = await readSnapshot(api(workbook(big(2000))));
-      const model = workbook(big(2000), { mergeLimit: 10 });
+    test('a merge call Excel refuses is split and retried, giving the same merges (and the percents that rode with it)', async () => {
+      // 分值 of the first indicator formatted 0%: its format is asked with the merges' first, refused, sync.
+      const percent = (model: ExcelModel) => {
+        model.sheets[1].setNumberFormat(2, 6, '0%');
+        return model;
+      };
+      const whole = await readSnapshot(api(percent(workbook(big(2000)))));
+      const model = percent(workbook(big(2000), { mergeLimit: 10 }));
       const { snapshot, syncs } = await readSnapshot(api(model));
       expect(syncs).toBeGreaterThan(3);
+      expect(whole.snapshot.sheets[1].percents).toEqual(['G3']);
       expect(snapshot).toEqual(whole.snapshot);
     });
 

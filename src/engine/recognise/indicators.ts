@@ -7,6 +7,7 @@ import type { Indicator } from '../model';
 import { parseTarget } from '../parse/target';
 import { normalizeUnit } from '../parse/value';
 import type { IndicatorField, ScoringProfile } from '../profile';
+import type { CellValue } from '../snapshot';
 import { cellText, fold, labelKey } from '../text';
 
 export type IndicatorCols = Partial<Record<IndicatorField, number>>;
@@ -105,7 +106,10 @@ export function readIndicatorRows(
     const isCost = labelKey(level2).includes('成本');
     const symbol = operatorFromNature(text(row, 'nature'));
     const measure = text(row, 'measure');
-    const rawTarget = text(row, 'target');
+    // Target and actual as typed: 95% typed into a cell is stored as 0.95, and read here as 95%.
+    const typed = (f: IndicatorField): CellValue => (col(f) >= 0 ? grid.asTyped(row, col(f)) : null);
+    const rawTarget = cellText(typed('target'));
+    const actualValue = typed('actual');
     const withSymbol = symbol && rawTarget && !/^[<>=≥≤≦≧＜＞＝]/.test(fold(rawTarget)) ? `${symbol}${rawTarget}` : rawTarget;
     const parsed = parseTarget(withSymbol, isCost);
     // The unit from 计量单位 goes into a copy: a parsed target is shared by every cell of the same text.
@@ -123,8 +127,8 @@ export function readIndicatorRows(
       level2,
       level3,
       targetText: rawTarget,
-      actualText: col('actual') >= 0 ? cellText(grid.value(row, col('actual'))) : '',
-      actualValue: col('actual') >= 0 ? grid.value(row, col('actual')) : null,
+      actualText: cellText(actualValue),
+      actualValue,
       target,
       cols: indicatorCols,
       weight: weight?.value ?? null,

@@ -1,5 +1,5 @@
 // The open workbook into a snapshot, in three syncs: the sheets; every sheet's used range (values and
-// formulas); the merged areas, in bands of rows. A sheet too large for one response (Excel refuses it,
+// formulas); the merged areas, in bands of rows, with the number formats of the number cells (percents). A sheet too large for one response (Excel refuses it,
 // or past 5,000,000 cells gives null values) is read in row blocks, halved until each fits.
 
 /// <reference types="office-js" />
@@ -9,6 +9,7 @@ import { type Area, areaToA1 } from '../../engine/address';
 import { FILL_RECORD_NAMESPACE } from '../fillRecord';
 import { CELLS_PER_READ, isSizeError, type OfficeApi, PAYLOAD_BUDGET, runOptions } from './api';
 import { mergeBands, readMerges } from './merges';
+import { numberRuns, queuePercents, readPercents, type Run } from './percents';
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
@@ -34,7 +35,7 @@ function isFormula(formula: unknown, value: unknown): formula is string {
   return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
 }
 
-function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: string[]): SheetSnapshot {
+function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: string[], percents: string[] | undefined): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: Record<string, string> = {};
   for (const g of grids) {
@@ -49,7 +50,9 @@ function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: s
     });
   }
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
-  return { name, values, formulas, merges, protected: isProtected };
+  const sheet: SheetSnapshot = { name, values, formulas, merges, protected: isProtected };
+  if (percents?.length) sheet.percents = percents;
+  return sheet;
 }
 
 interface Task {
@@ -158,10 +161,15 @@ export async function readSnapshot(api: OfficeApi): Promise<ReadResult> {
       // From A1: an empty merged title above or left of the first value still shapes the sheet.
       return area ? mergeBands(s.name, { top: 0, left: 0, bottom: area.bottom, right: area.right }) : [];
     });
+    const runs: Run[] = [];
+    for (const [name, list] of grids) for (const g of list) numberRuns(name, g.rowIndex, g.columnIndex, g.values, runs);
+    const formats = queuePercents(context, runs); // rides with the merges' first sync
     syncs += await readMerges(context, bands, merges);
+    const percents = new Map<string, string[]>();
+    syncs += await readPercents(context, formats, percents);
 
     const snapshot: WorkbookSnapshot = {
-      sheets: sheets.map((s) => toSnapshot(s.name, s.protected, grids.get(s.name) ?? [], [...(merges.get(s.name) ?? [])])),
+      sheets: sheets.map((s) => toSnapshot(s.name, s.protected, grids.get(s.name) ?? [], [...(merges.get(s.name) ?? [])], percents.get(s.name))),
     };
     const usedRanges: Record<string, string | null> = {};
     for (const s of sheets) {

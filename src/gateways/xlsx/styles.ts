@@ -3,6 +3,7 @@
 // ever renumbered: new fonts, fills, borders, number formats and cell formats go after the existing
 // ones, and an element identical to one already there is reused, so running twice adds nothing.
 
+import { isDateCode, isPercentCode } from '../numberFormats';
 import { applyEdits, type Edit, escapeAttribute, scanXml, setAttributes } from './xml';
 
 /** A cell's look, for sheets this tool writes. Colours are RRGGBB. */
@@ -37,18 +38,6 @@ const DEFAULT_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"
 
 /** An element without namespace prefixes on its tags (`<x:xf>` → `<xf>`): the form new elements are kept in. */
 const unprefixed = (e: string) => e.replace(/<(\/?)[a-zA-Z0-9]+:/g, '<$1');
-
-/** True for a number format code that shows a date or a time (y, m, d, h, s outside quotes and brackets). */
-export function isDateCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
-  return /[ymdhs]/i.test(bare);
-}
-
-/** True for a number format code that shows a percent (a % outside quotes, in its first section). */
-export function isPercentCode(code: string): boolean {
-  const first = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').split(';')[0];
-  return first.includes('%');
-}
 
 /** A new styles part for a package that has none, or for a new workbook: 宋体 11 as the default font. */
 export function defaultStylesXml(main: string): string {
