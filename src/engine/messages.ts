@@ -242,6 +242,11 @@ export const RULES = {
     zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,
     en: (p) => `The total row's execution rate is not filled in: ${Number(p.count) === 1 ? '1 project lacks' : `${p.count} projects lack`} the full-year budget or the executed amount (${p.names}), so no rate over all projects can be computed.`,
   },
+  'formula.rate-points': {
+    severity: 'warning',
+    zh: (p) => `此单元格是公式 ${p.formula}，结果为${p.actual}，是按百分数（×100）算的执行率；本单元格应为比值${p.ratio}（显示为${p.expected}）。请去掉公式中的×100并设为百分比格式；公式未被覆盖。`,
+    en: (p) => `This cell holds the formula ${p.formula}, which gives ${p.actual}: the execution rate in percentage points (×100). The cell takes the ratio ${p.ratio} (shown as ${p.expected}): drop the ×100 and use a percent format. The formula was kept.`,
+  },
   'formula.differs': {
     severity: 'warning',
     zh: (p) => `此单元格是公式 ${p.formula}，结果为${p.actual}，按规则应为${p.expected}；公式未被覆盖，请核对公式。`,

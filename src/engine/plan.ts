@@ -125,7 +125,13 @@ export class PlanBuilder {
       // Compare as shown: =G7/F7 gives 0.950601…, which is 95.06 % as written.
       same = isRate ? roundRate(got).eq(expected) : round2(got).eq(round2(expected));
     }
-    if (!same) {
+    const inPoints = parsed.kind === 'number' && isRate && parsed.value.abs().gt(1.5) && !this.grids.get(sheet)?.percent(row, col);
+    if (!same && inPoints && typeof expected !== 'string') {
+      // A rate worked out ×100 (=D2/C2*100 shows 90): quoted as the cell shows it, never as 9000.00 %.
+      const actual = formatScore(parsed.value);
+      const points = roundRate(parsed.value.div(100)).eq(expected);
+      this.findings.add(points ? 'formula.rate-points' : 'formula.differs', sheet, row, col, { formula: f, actual, expected: shown, ratio: expected.toString() });
+    } else if (!same) {
       const actual = parsed.kind === 'number' && typeof expected !== 'string' ? (isRate ? formatPercent(parsed.value) : formatScore(parsed.value)) : shortText(cellText(result)) || '—';
       this.findings.add('formula.differs', sheet, row, col, { formula: f, actual, expected: shown });
     }

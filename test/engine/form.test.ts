@@ -212,6 +212,14 @@ describe('formulas in computed cells', () => {
     expect(planned(a, '自评表!I7')).toBeUndefined();
   });
 
+  test('a rate formula worked out ×100 (shows 93.9) is quoted as shown and told to give the ratio', () => {
+    const snap = form({ budget: 105, executed: 98.6, rateFormula: true });
+    snap.sheets[0].values[6][8] = 93.9047619047619;
+    const a = analyse(snap);
+    expect(issue(a, 'formula.rate-points', '自评表!I7').message).toBe('项目“校园足球扶持资金”：此单元格是公式 =G7/F7，结果为93.9，是按百分数（×100）算的执行率；本单元格应为比值0.939（显示为93.90%）。请去掉公式中的×100并设为百分比格式；公式未被覆盖。');
+    expect(planned(a, '自评表!I7')).toBeUndefined();
+  });
+
   test('a formula giving #DIV/0! is an error naming the cell', () => {
     const snap = form({ budget: 105, executed: 98.6, rateFormula: true });
     snap.sheets[0].values[6][8] = '#DIV/0!';
