@@ -239,7 +239,7 @@ export const RULES = {
   },
   'list-total.rate-partial': {
     severity: 'info',
-    zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）未填写全年预算数或全年执行数，无法按全部项目计算执行率。`,
+    zh: (p) => `合计行的执行率未回填：${p.count}个项目（${p.names}）的全年预算数或全年执行数未填写或无法读取，无法按全部项目计算执行率。`,
     en: (p) => `The total row's execution rate is not filled in: ${Number(p.count) === 1 ? '1 project lacks' : `${p.count} projects lack`} the full-year budget or the executed amount (${p.names}), so no rate over all projects can be computed.`,
   },
   'formula.rate-points': {

@@ -346,7 +346,7 @@ describe('the 合计 row\'s execution rate', () => {
     const a = analyse(list([90, null, '待定']));
     expect(planned(a, '项目汇总表!E5')).toBeUndefined();
     expect(issue(a, 'list-total.rate-partial', '项目汇总表!E5')).toMatchObject({
-      severity: 'info', message: '合计行的执行率未回填：2个项目（乙、丙）未填写全年预算数或全年执行数，无法按全部项目计算执行率。',
+      severity: 'info', message: '合计行的执行率未回填：2个项目（乙、丙）的全年预算数或全年执行数未填写或无法读取，无法按全部项目计算执行率。',
     });
     expect(planned(a, '项目汇总表!E2')).toBe(0.9);
   });

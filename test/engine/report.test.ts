@@ -28,7 +28,7 @@ describe('figures come from the workbook', () => {
     expect([facts.budget.sum.toString(), facts.budget.count]).toEqual(['3296.42291', 11]);
     expect([facts.executed.sum.toString(), facts.executed.count]).toEqual(['3065.373499', 10]);
     expect(text).toContain('本次纳入自评的项目共12个（其中涉密项目1个），涉及资金3296.42291万元（另有1个项目未填写全年预算数），设置绩效指标50个。');
-    expect(text).toContain('填写了全年预算数和执行数的10个项目，全年预算数合计3281.42291万元，执行数合计3065.373499万元，预算执行率为93.42%；另有2个项目（综合文化站免费开放、集镇污水管网建设）未填写执行数或全年预算数，未计入预算执行率。');
+    expect(text).toContain('填写了全年预算数和执行数的10个项目，全年预算数合计3281.42291万元，执行数合计3065.373499万元，预算执行率为93.42%；另有2个项目（综合文化站免费开放、集镇污水管网建设）的全年预算数或执行数缺失（未填写、无法读取或预算数为0），未计入预算执行率。');
     expect(formatPercent(facts.execution.rate!)).toBe('93.42%');
   });
 
@@ -69,7 +69,7 @@ describe('figures come from the workbook', () => {
     expect(text).toContain('高标准农田建设（资金300万元）“当年完工率”：年度指标值≥90%，实际完成85%，得分9.44分（分值10.00分）。原因：受汛期影响，部分田间道路工程顺延至次年春季完工；已督促施工单位倒排工期。');
     // 基层组织正常运转 is 达成年度指标 scored 20, below its band [24, 30]: a scoring error said at its cell, not a shortfall.
     expect(summary.facts.projects!.shortIndicators.map((s) => s.indicator.level3)).toEqual(['带动脱贫人口就业', '帮扶机制长效运行', '群众出行条件', '当年完工率']);
-    expect(text).toContain('以下项目数据不全，无法判断是否存在偏差：未填写全年预算数的1个（集镇污水管网建设）；未填写执行数的2个（综合文化站免费开放、集镇污水管网建设）；');
+    expect(text).toContain('以下项目数据不全，无法判断是否存在偏差：全年预算数未填写或无法读取的1个（集镇污水管网建设）；执行数未填写或无法读取的2个（综合文化站免费开放、集镇污水管网建设）；');
     expect(text).not.toContain('没有需要说明的偏差');
   });
 

@@ -8,9 +8,9 @@ import { achievementOf, BAND_LABELS, type BandFacts, type Gap, type ProjectFacts
 import { amount, ask, limit, listing, percent, projectNamer, score } from './words';
 
 const GAP_WORDS: Record<Gap, string> = {
-  noBudget: '未填写全年预算数',
+  noBudget: '全年预算数未填写或无法读取',
   zeroBudget: '全年预算数为0',
-  noExecuted: '未填写执行数',
+  noExecuted: '执行数未填写或无法读取',
   noAchievement: '未填写绩效目标实现程度（也无可据以计算的指标得分）',
 };
 
@@ -56,7 +56,7 @@ export class ProjectPart {
     else {
       const left = f.projects.filter((p) => !(p.budget !== null && p.budget.gt(0) && p.executed !== null));
       execution = `填写了全年预算数和执行数的${e.count}个项目，全年预算数合计${amount(e.budget)}万元，执行数合计${amount(e.executed)}万元，预算执行率为${percent(e.rate as Dec)}；`
-        + `另有${left.length}个项目（${this.names(left)}）未填写执行数或全年预算数，未计入预算执行率。`;
+        + `另有${left.length}个项目（${this.names(left)}）的全年预算数或执行数缺失（未填写、无法读取或预算数为0），未计入预算执行率。`;
     }
     return [{ kind: 'paragraph', text: `${amounts}${execution}` }];
   }
