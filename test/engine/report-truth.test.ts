@@ -38,7 +38,7 @@ describe('a list without a 执行数 column', () => {
 
   test('cannot claim "no deviation": the short project is listed; the layout is not a gap to fill project by project', () => {
     expect(text).toContain('村级办公经费：全年预算数30万元，绩效目标实现程度90.00%，自评得分88.00分。原因：部分经费年底结转。');
-    expect(text).not.toContain('未填写执行数的');
+    expect(text).not.toContain('执行数未填写或无法读取的');
     expect(text).not.toContain('补填预算数、执行数');
     expect(text).not.toContain('没有需要说明的偏差');
     expect(text).not.toContain('未发现偏差');
