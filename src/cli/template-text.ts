@@ -1,6 +1,7 @@
 // What `selfeval template` and `--template` say, in Chinese and English.
 
 import { CARRIER_SHEET, type CarriedSettings, getProfile, type Lang, problemText } from '../engine';
+import { settingWords } from './setting-words';
 
 const PROBLEM = {
   zh: { changed: '已被改动', unreadable: '无法读取', newer: '由更新版本的本工具写入', invalid: '有误' },
@@ -31,7 +32,7 @@ function settingLines(carried: CarriedSettings, lang: Lang): string[] {
   const shown = new Set(['name', 'label', 'base', 'gradeBands', 'reverseRule', 'executionWeight', 'level1Weights', 'tolerance', 'overAchievementRatio']);
   for (const [key, value] of Object.entries(json)) {
     if (shown.has(key) || (key === 'departmentTable' && Object.keys(value as object).every((k) => k === 'standards'))) continue;
-    lines.push(`${zh ? '其他设置 ' : 'Other setting '}${key}${colon}${JSON.stringify(key === 'departmentTable' ? { ...(value as object), standards: undefined } : value)}`);
+    lines.push(...settingWords(key, value, lang));
   }
   const unit = carried.settings?.unitName;
   if (unit) lines.push(zh ? `单位名称单元格：${unit.sheet}!${unit.cell}${unit.label ? `（标签“${unit.label}”）` : ''}` : `Unit-name cell: ${unit.sheet}!${unit.cell}${unit.label ? ` (label "${unit.label}")` : ''}`);

@@ -69,6 +69,9 @@ describe('selfeval template', () => {
       '  反向指标：线性扣分（FASP2）',
     ]);
     expect(out).toContain('  单位名称单元格：项目汇总表!B2（标签“单位名称：”）');
+    // The less common settings in the bureau's words, never the file's field names.
+    expect(out).toContain('  按绝对值计分的比率：财政拨款收入预决算差异率\n  项目汇总表列名：全年预算数也写作资金安排数\n');
+    expect(out).not.toMatch(/absoluteRates|finalVarianceRate|projectHeaders|budget|\{/);
     const json = JSON.parse((await run('template', '--show', withRules, '--json')).out);
     expect(json.profile.gradeBands[0]).toEqual({ grade: '优', min: 85 });
     expect((await run('template', '--show', blank)).out).toBe('模板.xlsx 没有内置评分方案；可用 selfeval template 模板.xlsx --profile county.json -o 新模板.xlsx 写入。\n');
