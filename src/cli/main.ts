@@ -3,7 +3,7 @@
 import { basename, extname } from 'path';
 import { parseArgs } from 'util';
 import {
-  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, getProfile, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
+  analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, getProfile, nothingToReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
   type ScoringProfile, sortIssues, type SummaryOptions, type UnitNameCell, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
@@ -171,9 +171,10 @@ function unitNameCell(options: Options): UnitNameCell | undefined {
   return options.template?.carried?.settings?.unitName;
 }
 
+/** Any table, filled or left blank (a blank one is said, not refused as no table). */
 function recognised(analysis: Analysis): boolean {
   const m = analysis.model;
-  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length > 0;
+  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length + m.unfilled.forms.length + m.unfilled.departments.length > 0;
 }
 
 function exitFor(issues: Issue[]): number {
@@ -189,8 +190,7 @@ async function check(file: string, options: Options, io: Io): Promise<number> {
 }
 
 function noTable(file: string, analysis: Analysis, options: Options, io: Io): number {
-  const message = analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '';
-  io.err(`${basename(file)}: ${message}`);
+  io.err(`${basename(file)}: ${nothingToReport(analysis)}`);
   if (options.json) io.out(JSON.stringify(toJson(analysis, analysis.issues), null, 2));
   return EXIT.unusable;
 }
@@ -274,6 +274,8 @@ function printReport(file: string, snapshot: WorkbookSnapshot, analysis: Analysi
   if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(t.forms(m.forms.length));
   if (m.departments.length) parts.push(t.departments(m.departments.length));
+  const unfilled = m.unfilled.forms.length + m.unfilled.departments.length;
+  if (unfilled) parts.push(t.unfilled(unfilled));
   io.out(t.found(parts));
   if (template) io.out(t.template(basename(template.file), template.count));
   const bySheet = new Map<string, Issue[]>();

@@ -7,7 +7,7 @@ import { assembleProjects } from './compute/project';
 import { Findings } from './findings';
 import { Grid } from './grid';
 import { computeDepartment } from './compute/department';
-import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, ProjectList } from './model';
+import type { Analysis, AnalyseOptions, Department, Form, Issue, IndicatorList, Model, ProjectList } from './model';
 import { PlanBuilder } from './plan';
 import { DEFAULT_PROFILE, getProfile, PROFILES, type ScoringProfile } from './profile';
 import { isClassified } from './recognise/indicators';
@@ -35,13 +35,16 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const lists: ProjectList[] = [];
   const indicatorLists: IndicatorList[] = [];
   const departments: Array<{ grid: Grid; department: Department }> = [];
+  // Left as the template gave them: said at recognition, neither checked nor computed.
+  const unfilled: Model['unfilled'] = { forms: [], departments: [] };
   const titles: string[] = [];
   for (const grid of grids.values()) {
     const tables = recogniseSheet(grid, profile, findings);
-    forms.push(...tables.forms);
+    for (const f of tables.forms) (f.blank ? unfilled.forms : forms).push(f);
     lists.push(...tables.lists);
     indicatorLists.push(...tables.indicatorLists);
-    if (tables.department) departments.push({ grid, department: tables.department });
+    if (tables.department?.blank) unfilled.departments.push(tables.department);
+    else if (tables.department) departments.push({ grid, department: tables.department });
     titles.push(...titlesAbove(grid, tables));
   }
   // Messages about a project's rows name the project.
@@ -60,12 +63,12 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const projects = assembleProjects({ lists, forms, formScores, indicatorLists }, profile, findings, plan);
   for (const { grid, department } of departments) computeDepartment(grid, department, profile, findings, plan);
 
-  if (forms.length + lists.length + indicatorLists.length + departments.length === 0) {
+  if (forms.length + lists.length + indicatorLists.length + departments.length + unfilled.forms.length + unfilled.departments.length === 0) {
     findings.add('workbook.no-table', snapshot.sheets[0]?.name ?? '', 0, 0);
   }
   const built = plan.build(); // may add the protected-sheet issues: before the issues are sorted
   return {
-    model: { projects, departments: departments.map((d) => d.department), forms, lists, indicatorLists, indicators },
+    model: { projects, departments: departments.map((d) => d.department), forms, lists, indicatorLists, indicators, unfilled },
     issues: sortIssues(findings.issues, snapshot),
     plan: built,
     profile: profile.name,

@@ -39,6 +39,16 @@ export class Findings {
     this.pending.push({ rule, sheet, row: Math.max(row, 0), cell, params });
   }
 
+  /** Where the issues stand now, for `dropSince`. */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  /** Forgets the issues added since `mark`: those met reading a table that turned out to be blank. */
+  dropSince(mark: number): void {
+    for (const p of this.pending.splice(mark)) this.seen.delete(`${p.rule}\u0000${p.sheet}\u0000${p.cell}`);
+  }
+
   /** Marks `row` as a row of project `name` (a list row, a form's rows, an indicator row) or of a department item. */
   subject(sheet: string, row: number, name: string, classified: boolean, kind: SubjectKind = 'project'): void {
     if (name === '') return;

@@ -11,7 +11,7 @@ export type {
 export type { Lang, Severity, RuleId } from './messages';
 export { RULES } from './messages';
 export { summarise, isReportSheet, reportText, reportMarkdown, headerLines, DEFAULT_SUMMARY_SHEET, REPORT_SUBTITLE } from './report';
-export { draftReport, recognisedAny } from './report/draft';
+export { draftReport, nothingToReport, recognisedAny } from './report/draft';
 export { applyPlanToSnapshot } from './apply';
 export type { Summary, SummaryOptions, SheetDescription, SheetCell, CellStyle, ChartDescription, ReportDocument, ReportFacts, Block, Column, ColumnFormat, TableValue } from './report';
 export { displayValue } from './plan';

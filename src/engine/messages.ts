@@ -292,6 +292,11 @@ export const RULES = {
     zh: () => '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。',
     en: () => 'This indicator row has no project name, and none above it to inherit; fill in 项目名称.',
   },
+  'form.blank': {
+    severity: 'info',
+    zh: () => '此自评表未填写（无项目名称、指标和金额），未作校验；如该项目须单独填报自评表，请填写。',
+    en: () => 'This self-evaluation form is not filled in (no project name, indicators or amounts), so it was not checked; fill it in if the project needs a form of its own.',
+  },
   'indicator.none': {
     severity: 'warning',
     zh: () => '此自评表没有绩效指标行；请填写产出、效益、满意度指标。',
@@ -316,6 +321,11 @@ export const RULES = {
     severity: 'info',
     zh: (p) => `绩效目标实现程度填写为${p.stated}，按指标得分计算为${p.computed}；请核对。`,
     en: (p) => `Goal achievement is written as ${p.stated}; the indicator scores give ${p.computed}; check it.`,
+  },
+  'dept.blank': {
+    severity: 'info',
+    zh: () => '此部门整体绩效自评表未填写（无基础数据和自评得分），未作校验；如须开展部门整体绩效自评，请填写。',
+    en: () => 'This department-wide table is not filled in (no base figures, no scores), so it was not checked; fill it in if the department-wide self-evaluation is required.',
   },
   'dept.score-above-weight': {
     severity: 'error',

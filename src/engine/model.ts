@@ -97,6 +97,8 @@ export interface Form {
   totalRow: number | null;
   totalCols: { weight: number; score: number };
   gradeCell: CellPos | null;
+  /** Left as the template gave it (recognise/blank.ts): said once, neither checked nor computed. */
+  blank: boolean;
 }
 
 /** One row of a 项目汇总表. */
@@ -201,6 +203,8 @@ export interface Department {
   grade: string | null;
   /** Subtotals by level-1 category, in the profile's category order, then the sheet's. */
   categories: DepartmentCategory[];
+  /** Left as the template gave it (recognise/blank.ts): said once, neither checked nor computed. */
+  blank: boolean;
 }
 
 /**
@@ -258,11 +262,14 @@ export interface Plan {
 
 export interface Model {
   projects: Project[];
+  /** The filled ones: a blank form or department sheet is in `unfilled` only. */
   departments: Department[];
   forms: Form[];
   lists: ProjectList[];
   indicatorLists: IndicatorList[];
   indicators: Indicator[];
+  /** The forms and department sheets left as the template gave them. */
+  unfilled: { forms: Form[]; departments: Department[] };
 }
 
 export interface AnalyseOptions {

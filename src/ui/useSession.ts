@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from 'react';
 import {
-  type AnalyseOptions, analyse, type Analysis, type CellWrite, conform, displayValue, draftReport, getProfile, type Issue, type Plan, type ReportDocument, sortIssues,
+  type AnalyseOptions, analyse, type Analysis, type CellWrite, conform, displayValue, draftReport, getProfile, nothingToReport, type Issue, type Plan, type ReportDocument, sortIssues,
   type WorkbookSnapshot,
 } from '../engine';
 import type { Settings, UndoReport, WorkbookHost } from './host';
@@ -114,7 +114,7 @@ export function useSession(host: WorkbookHost, template: ChosenTemplate | null =
     const result = analyse(read.snapshot, scoring(s, template));
     setAnalysis(result);
     // What the host noticed, for the sheets the tables are on only: a clerk cannot act on the others.
-    const used = new Set([...result.model.lists, ...result.model.indicatorLists, ...result.model.forms, ...result.model.departments].map((t) => t.sheet));
+    const used = new Set([...result.model.lists, ...result.model.indicatorLists, ...result.model.forms, ...result.model.departments, ...result.model.unfilled.forms, ...result.model.unfilled.departments].map((t) => t.sheet));
     const diffs = template ? conform(template.snapshot, read.snapshot, { profile: (s.profile ? getProfile(s.profile) : template.carried?.profile) ?? undefined, lang: s.lang }) : [];
     setIssues([...(host.notes?.(s.lang) ?? []).filter((i) => used.has(i.sheet)), ...sortIssues([...result.issues, ...diffs], read.snapshot)]);
     setComparison(template ? { name: template.name, count: diffs.length } : null);
@@ -155,9 +155,9 @@ export function useSession(host: WorkbookHost, template: ChosenTemplate | null =
     const current = await refresh();
     // Drafted from the figures as filled, so it never quotes a total that filling corrects.
     const summary = draftReport(snapshot.current as WorkbookSnapshot, { ...scoring(settings, template), year: settings.year, unitName: settings.unitName });
-    // No table recognised: nothing to report on (as the CLI refuses); the check's message says what to do.
+    // No table recognised, or only blank ones: nothing to report on (as the CLI refuses); say why.
     if (!summary) {
-      setNotice({ intent: 'error', text: current.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? '' });
+      setNotice({ intent: 'error', text: nothingToReport(current) });
       return;
     }
     const name = await host.writeSummary(summary.sheet);

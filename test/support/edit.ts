@@ -110,7 +110,8 @@ export function deleteColumn(sheet: SheetSnapshot, at: number): void {
 export function setCell(sheet: SheetSnapshot, address: string, value: CellValue, formula?: string): void {
   const { row, col } = parseA1(address);
   while (sheet.values.length <= row) sheet.values.push([]);
-  const line = sheet.values[row];
+  // A file read leaves holes (null rows after a copy) where nothing is.
+  const line = (sheet.values[row] ??= []);
   while (line.length <= col) line.push(null);
   line[col] = value;
   if (formula) sheet.formulas[address] = formula;

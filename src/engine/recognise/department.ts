@@ -11,6 +11,7 @@ import { parseValue } from '../parse/value';
 import type { BaseField, DepartmentField, DepartmentRate, IndicatorField, ScoringProfile } from '../profile';
 import { remembered } from '../remember';
 import { fold, labelKey } from '../text';
+import { departmentIsBlank } from './blank';
 import { aliasIndex, matchHeader } from './headers';
 import { isTotalKey, SCORE_UNITS } from './indicators';
 
@@ -103,6 +104,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     header = m;
   }
   if (!header) return null;
+  const mark = findings.mark();
   const c = header.cols;
   const col = (f: DepartmentField) => c[f] ?? -1;
 
@@ -181,7 +183,7 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     else if (l.rate) rateCells[l.rate] = at;
   });
 
-  return {
+  const dept: Department = {
     sheet: grid.name,
     top: Math.min(header.row, ...Object.values(base).flatMap((c) => (c ? [c.row] : [])), ...Object.values(rateCells).flatMap((c) => (c ? [c.row] : []))),
     base,
@@ -199,8 +201,18 @@ export function findDepartment(grid: Grid, profile: ScoringProfile, findings: Fi
     converted: null,
     grade: null,
     categories: [],
+    blank: false,
   };
+  // A sheet left as the template gave it is said once, at its point table; what reading it met is not the unit's to fix.
+  const results = resultCells(grid, dept);
+  dept.blank = departmentIsBlank(grid, dept, [results.converted, results.grade]);
+  if (dept.blank) {
+    findings.dropSince(mark);
+    findings.add('dept.blank', grid.name, header.row, Math.min(...Object.values<number>(c)));
+  }
+  return dept;
 }
+
 
 /** The rows after the 总分 row that carry 换算得分 and 评价等级, with their value cells in the score column. */
 export function resultCells(grid: Grid, dept: Department): { converted: CellPos | null; grade: CellPos | null } {

@@ -13,6 +13,14 @@ export function recognisedAny(analysis: Analysis): boolean {
 }
 
 /**
+ * Why there is nothing to report on: no table, or only tables left blank (each said at its cell).
+ */
+export function nothingToReport(analysis: Analysis): string {
+  const blank = analysis.issues.filter((i) => i.rule === 'form.blank' || i.rule === 'dept.blank');
+  return analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? blank.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('\n');
+}
+
+/**
  * The report every door drafts: from the figures as filling leaves them (so it never counts an error
  * filling corrects), with the totals as the unit typed them. Null when no table was recognised: there
  * is nothing to report on, and the door says so. `analysis`, when the door has it, is the analysis of

@@ -30,6 +30,8 @@ export function Recognised({ analysis, strings, lang, profileFrom, comparison }:
   if (m.indicatorLists.length) parts.push(strings.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(strings.forms(m.forms.length));
   if (m.departments.length) parts.push(strings.departments(m.departments.length));
+  const unfilled = m.unfilled.forms.length + m.unfilled.departments.length;
+  if (unfilled) parts.push(strings.unfilled(unfilled));
   const sheets = [...new Set([...m.lists, ...m.indicatorLists, ...m.forms, ...m.departments].map((t) => t.sheet))];
   if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
   return (
