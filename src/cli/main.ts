@@ -4,7 +4,7 @@ import { basename, extname } from 'path';
 import { parseArgs } from 'util';
 import {
   analyse, type Analysis, applyPlanToSnapshot, type CellWrite, DEPRECATED_PROFILES, displayValue, draftReport, getProfile, nothingToReport, type Issue, type Lang, PROFILES, reportMarkdown, reportText,
-  type ScoringProfile, sortIssues, type SummaryOptions, type UnitNameCell, UnknownProfileError, type WorkbookSnapshot,
+  type ScoringProfile, sortIssues, type SummaryOptions, unfilledCount, type UnitNameCell, UnknownProfileError, type WorkbookSnapshot,
 } from '../engine';
 import { reportDocx } from '../gateways/docx';
 import {
@@ -174,7 +174,7 @@ function unitNameCell(options: Options): UnitNameCell | undefined {
 /** Any table, filled or left blank (a blank one is said, not refused as no table). */
 function recognised(analysis: Analysis): boolean {
   const m = analysis.model;
-  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length + m.unfilled.forms.length + m.unfilled.departments.length > 0;
+  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length + unfilledCount(m) > 0;
 }
 
 function exitFor(issues: Issue[]): number {
@@ -274,7 +274,7 @@ function printReport(file: string, snapshot: WorkbookSnapshot, analysis: Analysi
   if (m.indicatorLists.length) parts.push(t.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(t.forms(m.forms.length));
   if (m.departments.length) parts.push(t.departments(m.departments.length));
-  const unfilled = m.unfilled.forms.length + m.unfilled.departments.length;
+  const unfilled = unfilledCount(m);
   if (unfilled) parts.push(t.unfilled(unfilled));
   io.out(t.found(parts));
   if (template) io.out(t.template(basename(template.file), template.count));

@@ -24,6 +24,11 @@ export class UnknownProfileError extends Error {
   }
 }
 
+/** Tables left as the template gave them. */
+export function unfilledCount(model: Pick<Model, 'unfilled'>): number {
+  return model.unfilled.forms.length + model.unfilled.indicatorLists.length + model.unfilled.departments.length;
+}
+
 export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}): Analysis {
   const findings = new Findings(options.lang ?? 'zh');
   const { profile, source, carried } = chooseProfile(snapshot, options, findings);
@@ -36,13 +41,13 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const indicatorLists: IndicatorList[] = [];
   const departments: Array<{ grid: Grid; department: Department }> = [];
   // Left as the template gave them: said at recognition, neither checked nor computed.
-  const unfilled: Model['unfilled'] = { forms: [], departments: [] };
+  const unfilled: Model['unfilled'] = { forms: [], indicatorLists: [], departments: [] };
   const titles: string[] = [];
   for (const grid of grids.values()) {
     const tables = recogniseSheet(grid, profile, findings);
     for (const f of tables.forms) (f.blank ? unfilled.forms : forms).push(f);
     lists.push(...tables.lists);
-    indicatorLists.push(...tables.indicatorLists);
+    for (const l of tables.indicatorLists) (l.blank ? unfilled.indicatorLists : indicatorLists).push(l);
     if (tables.department?.blank) unfilled.departments.push(tables.department);
     else if (tables.department) departments.push({ grid, department: tables.department });
     titles.push(...titlesAbove(grid, tables));
@@ -63,8 +68,11 @@ export function analyse(snapshot: WorkbookSnapshot, options: AnalyseOptions = {}
   const projects = assembleProjects({ lists, forms, formScores, indicatorLists }, profile, findings, plan);
   for (const { grid, department } of departments) computeDepartment(grid, department, profile, findings, plan);
 
-  if (forms.length + lists.length + indicatorLists.length + departments.length + unfilled.forms.length + unfilled.departments.length === 0) {
+  if (forms.length + lists.length + indicatorLists.length + departments.length + unfilledCount({ unfilled }) === 0) {
     findings.add('workbook.no-table', snapshot.sheets[0]?.name ?? '', 0, 0);
+  } else if (projects.length === 0 && departments.length === 0 && indicators.length === 0) {
+    // The bureau's template sent back as it came: each blank table was said, but the workbook as a whole goes back.
+    findings.add('workbook.nothing-filled', snapshot.sheets[0]?.name ?? '', 0, 0);
   }
   const built = plan.build(); // may add the protected-sheet issues: before the issues are sorted
   return {

@@ -1,5 +1,5 @@
 // The engine's public surface: what gateways and doors may use.
-export { analyse, sortIssues, UnknownProfileError } from './analyse';
+export { analyse, sortIssues, unfilledCount, UnknownProfileError } from './analyse';
 export { toA1, parseA1, parseArea, areaToA1 } from './address';
 export { PROFILES, DEPRECATED_PROFILES, DEFAULT_PROFILE, getProfile } from './profile';
 export type { ScoringProfile, ScoringStandard, DepartmentTable } from './profile';

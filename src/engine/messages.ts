@@ -292,6 +292,16 @@ export const RULES = {
     zh: () => '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。',
     en: () => 'This indicator row has no project name, and none above it to inherit; fill in 项目名称.',
   },
+  'workbook.nothing-filled': {
+    severity: 'error',
+    zh: () => '工作簿中的自评表格均未填写（没有项目、指标或部门整体自评数据）；请填写后再报送。',
+    en: () => 'No table in this workbook is filled in (no projects, indicators or department-wide figures); fill it in before sending it.',
+  },
+  'indicators.blank': {
+    severity: 'info',
+    zh: () => '此绩效指标表未填写（无项目名称、三级指标和指标值），未作校验；如有项目的绩效指标须在此表填报，请填写。',
+    en: () => 'This indicator list is not filled in (no project names, indicators or values), so it was not checked; fill it in if projects report their indicators here.',
+  },
   'form.blank': {
     severity: 'info',
     zh: () => '此自评表未填写（无项目名称、指标和金额），未作校验；如该项目须单独填报自评表，请填写。',

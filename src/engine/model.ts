@@ -135,6 +135,8 @@ export interface IndicatorList {
   sheet: string;
   headerRow: number;
   indicators: Indicator[];
+  /** Left as the template gave it (recognise/blank.ts): said once, neither checked nor computed. */
+  blank: boolean;
 }
 
 /**
@@ -262,14 +264,14 @@ export interface Plan {
 
 export interface Model {
   projects: Project[];
-  /** The filled ones: a blank form or department sheet is in `unfilled` only. */
+  /** The filled ones: a blank form, indicator list or department sheet is in `unfilled` only. */
   departments: Department[];
   forms: Form[];
   lists: ProjectList[];
   indicatorLists: IndicatorList[];
   indicators: Indicator[];
   /** The forms and department sheets left as the template gave them. */
-  unfilled: { forms: Form[]; departments: Department[] };
+  unfilled: { forms: Form[]; indicatorLists: IndicatorList[]; departments: Department[] };
 }
 
 export interface AnalyseOptions {

@@ -114,7 +114,7 @@ export function useSession(host: WorkbookHost, template: ChosenTemplate | null =
     const result = analyse(read.snapshot, scoring(s, template));
     setAnalysis(result);
     // What the host noticed, for the sheets the tables are on only: a clerk cannot act on the others.
-    const used = new Set([...result.model.lists, ...result.model.indicatorLists, ...result.model.forms, ...result.model.departments, ...result.model.unfilled.forms, ...result.model.unfilled.departments].map((t) => t.sheet));
+    const used = new Set([...result.model.lists, ...result.model.indicatorLists, ...result.model.forms, ...result.model.departments, ...result.model.unfilled.forms, ...result.model.unfilled.indicatorLists, ...result.model.unfilled.departments].map((t) => t.sheet));
     const diffs = template ? conform(template.snapshot, read.snapshot, { profile: (s.profile ? getProfile(s.profile) : template.carried?.profile) ?? undefined, lang: s.lang }) : [];
     setIssues([...(host.notes?.(s.lang) ?? []).filter((i) => used.has(i.sheet)), ...sortIssues([...result.issues, ...diffs], read.snapshot)]);
     setComparison(template ? { name: template.name, count: diffs.length } : null);

@@ -10,7 +10,8 @@ import { copyBook, setCell, sheetOf } from '../support/edit';
 const TEMPLATE = readWorkbookSync(new Uint8Array(readFileSync(join(__dirname, '../../assets/template.xlsx'))), 'template.xlsx').snapshot;
 const FORM_BLANK = '此自评表未填写（无项目名称、指标和金额），未作校验；如该项目须单独填报自评表，请填写。';
 const DEPT_BLANK = '此部门整体绩效自评表未填写（无基础数据和自评得分），未作校验；如须开展部门整体绩效自评，请填写。';
-const TARGET_MISSING = '未填写年度指标值；请填写“≥95%”“≤90万元”这样的指标值，或定性目标的文字。';
+const INDICATORS_BLANK = '此绩效指标表未填写（无项目名称、三级指标和指标值），未作校验；如有项目的绩效指标须在此表填报，请填写。';
+const NOTHING_FILLED = '工作簿中的自评表格均未填写（没有项目、指标或部门整体自评数据）；请填写后再报送。';
 
 const brief = (book: WorkbookSnapshot) => analyse(book).issues.map((i) => [i.severity, `${i.sheet}!${i.cell}`, i.message]);
 
@@ -34,11 +35,11 @@ function listsOnly(): WorkbookSnapshot {
 }
 
 describe('the bureau\'s blank template', () => {
-  test('the untouched form and department sheet give one info each; the blank indicator list is still checked', () => {
+  test('the untouched indicator list, form and department sheet give one info each; sent back as a whole, the workbook is one error', () => {
     const a = analyse(TEMPLATE);
     expect(brief(TEMPLATE)).toEqual([
-      ['error', '绩效指标表!A3', '此指标行没有所属项目名称（上方也没有可继承的名称）；请填写项目名称。'],
-      ...['E3', 'E4', 'E5', 'E6', 'E7', 'E8'].map((c) => ['error', `绩效指标表!${c}`, TARGET_MISSING]),
+      ['error', '项目汇总表!A1', NOTHING_FILLED],
+      ['info', '绩效指标表!A2', INDICATORS_BLANK],
       ['info', '项目支出绩效自评表!C4', FORM_BLANK],
       ['info', '部门整体绩效!A32', DEPT_BLANK],
     ]);
@@ -48,13 +49,15 @@ describe('the bureau\'s blank template', () => {
     expect(a.model.departments).toEqual([]);
     expect(a.model.unfilled.forms.map((f) => f.nameCell)).toEqual([{ sheet: '项目支出绩效自评表', row: 3, col: 2 }]);
     expect(a.model.unfilled.departments.map((d) => d.sheet)).toEqual(['部门整体绩效']);
-    // Before: 7 errors on the form (F7, F14–F19) and 9 warnings on the department sheet.
-    expect(a.issues.filter((i) => i.sheet !== '绩效指标表').map((i) => i.severity)).toEqual(['info', 'info']);
+    expect([a.model.indicatorLists, a.model.unfilled.indicatorLists.map((l) => l.sheet)]).toEqual([[], ['绩效指标表']]);
+    // Before: 7 errors on the indicator list (A3, E3–E8), 7 on the form (F7, F14–F19), 9 warnings on the department sheet.
+    expect(draftReport(TEMPLATE)).toBeNull();
   });
 
   test('in English', () => {
     const messages = analyse(TEMPLATE, { lang: 'en' }).issues.filter((i) => i.severity === 'info').map((i) => i.message);
     expect(messages).toEqual([
+      'This indicator list is not filled in (no project names, indicators or values), so it was not checked; fill it in if projects report their indicators here.',
       'This self-evaluation form is not filled in (no project name, indicators or amounts), so it was not checked; fill it in if the project needs a form of its own.',
       'This department-wide table is not filled in (no base figures, no scores), so it was not checked; fill it in if the department-wide self-evaluation is required.',
     ]);
@@ -86,6 +89,14 @@ describe('a unit that filled only the list and the indicator list', () => {
   });
 });
 
+test('a unit that filled only a form: its untouched indicator list is one info, no error', () => {
+  const book = copyBook(TEMPLATE);
+  setCell(sheetOf(book, '项目支出绩效自评表'), 'C4', '东村道路硬化工程');
+  const a = analyse(book);
+  expect(a.issues.filter((i) => i.sheet === '绩效指标表').map((i) => [i.severity, i.cell, i.message])).toEqual([['info', 'A2', INDICATORS_BLANK]]);
+  expect(a.issues.map((i) => i.rule)).not.toContain('workbook.nothing-filled');
+});
+
 describe('what makes a form or a department sheet filled', () => {
   test('a form with only its project name typed is checked in full', () => {
     const book = copyBook(TEMPLATE);
@@ -94,6 +105,7 @@ describe('what makes a form or a department sheet filled', () => {
     expect(form.map(([s, at]) => [s, at])).toEqual([
       ['error', '项目支出绩效自评表!F7'],
       ...['F14', 'F15', 'F16', 'F17', 'F18', 'F19'].map((c) => ['error', `项目支出绩效自评表!${c}`]),
+      ['warning', '项目支出绩效自评表!I20'],
     ]);
     expect(form[0][2]).toBe('项目“东村道路硬化工程”：全年预算数为0或未填写，无法计算预算执行率；请填写调整后的全年预算数。');
   });

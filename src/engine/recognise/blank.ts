@@ -1,4 +1,4 @@
-// A form or department sheet left as the bureau's template gave it is not filled in: checking it cell by
+// A form, indicator list or department sheet left as the bureau's template gave it is not filled in: checking it cell by
 // cell would list errors on a sheet the unit never used (a workbook holds any mix of tables).
 //
 // What is the bureau's and what is the unit's: the labels, 一级/二级指标, 评分标准, 分值, 适用 and every
@@ -8,7 +8,7 @@
 // a bureau may write them in, and with nothing else there is nothing to check.
 
 import type { Grid } from '../grid';
-import type { CellPos, Department, Form } from '../model';
+import type { CellPos, Department, Form, Indicator } from '../model';
 import { isBlankLike } from '../text';
 
 /** A cell holding something the unit typed: not empty, not a placeholder, not a formula. */
@@ -18,6 +18,12 @@ function typed(grid: Grid, row: number | null, col: number): boolean {
 }
 
 const typedAt = (grid: Grid, cell: CellPos | null | undefined): boolean => cell ? typed(grid, cell.row, cell.col) : false;
+
+/** An indicator list with no project, no 三级指标 and nothing typed against its rows (分值 is the bureau's). */
+export function indicatorListIsBlank(grid: Grid, indicators: Indicator[]): boolean {
+  return indicators.every((i) => i.project === '' && i.level3 === ''
+    && ![i.cols.target, i.cols.actual, i.cols.score, i.cols.reason].some((c) => typed(grid, i.row, c)));
+}
 
 export function formIsBlank(grid: Grid, form: Form): boolean {
   if (form.name !== '' || form.goal !== '' || form.outcome !== '') return false;

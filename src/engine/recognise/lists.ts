@@ -1,6 +1,7 @@
 // Header-led tables outside the forms: the 项目汇总表 (one row per project) and the 绩效指标表 (one row
 // per indicator, all projects on one sheet). Title rows above, notes and signatures below.
 
+import { indicatorListIsBlank } from './blank';
 import { AMOUNT_UNITS, Findings, readNumber } from '../findings';
 import type { Grid } from '../grid';
 import type { IndicatorList, ListRow, ProjectList } from '../model';
@@ -105,8 +106,15 @@ function readIndicatorList(grid: Grid, match: HeaderMatch<IndicatorField>, end: 
   for (const [field, column] of required) {
     if (match.cols[field] === undefined) findings.add('table.missing-column', grid.name, match.row, match.cols.level3 ?? 0, { table: '绩效指标表', column });
   }
+  const mark = findings.mark();
   const block = readIndicatorRows(grid, match.cols, match.lastRow + 1, end, null, profile, findings);
-  return { sheet: grid.name, headerRow: match.row, indicators: block.indicators };
+  const blank = indicatorListIsBlank(grid, block.indicators);
+  if (blank) {
+    // Said once at its header; what reading its empty rows met is not the unit's to fix.
+    findings.dropSince(mark);
+    findings.add('indicators.blank', grid.name, match.row, match.cols.project ?? match.cols.level3 ?? 0);
+  }
+  return { sheet: grid.name, headerRow: match.row, indicators: block.indicators, blank };
 }
 
 function readProjectList(grid: Grid, match: HeaderMatch<ProjectField>, end: number, profile: ScoringProfile, findings: Findings): ProjectList {

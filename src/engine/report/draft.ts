@@ -7,17 +7,19 @@ import type { WorkbookSnapshot } from '../snapshot';
 import { type Summary, summarise, type SummaryOptions } from './index';
 
 /** Whether the analysis found any table to report on. */
+/** True when a table holds something to report on: a project, an indicator or a department's figures. */
 export function recognisedAny(analysis: Analysis): boolean {
   const m = analysis.model;
-  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length > 0;
+  return m.projects.length + m.indicators.length + m.departments.length > 0;
 }
 
 /**
  * Why there is nothing to report on: no table, or only tables left blank (each said at its cell).
  */
 export function nothingToReport(analysis: Analysis): string {
-  const blank = analysis.issues.filter((i) => i.rule === 'form.blank' || i.rule === 'dept.blank');
-  return analysis.issues.find((i) => i.rule === 'workbook.no-table')?.message ?? blank.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join('\n');
+  const blank = analysis.issues.filter((i) => i.rule === 'form.blank' || i.rule === 'indicators.blank' || i.rule === 'dept.blank');
+  const none = analysis.issues.find((i) => i.rule === 'workbook.no-table' || i.rule === 'workbook.nothing-filled');
+  return [none?.message ?? '', ...blank.map((i) => `${i.sheet}!${i.cell} ${i.message}`)].filter(Boolean).join('\n');
 }
 
 /**

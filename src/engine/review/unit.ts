@@ -3,6 +3,7 @@
 // total it exactly. What the workbook lacks is null, never 0.
 
 import { toA1 } from '../address';
+import { unfilledCount } from '../analyse';
 import { type Dec, sum } from '../decimal';
 import type { Analysis, Issue } from '../model';
 import { DEFAULT_PROFILE, getProfile } from '../profile';
@@ -87,7 +88,7 @@ export interface UnitInput {
 /** True when the engine recognised at least one table. */
 export function recognisedTables(analysis: Analysis): boolean {
   const m = analysis.model;
-  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length + m.unfilled.forms.length + m.unfilled.departments.length > 0;
+  return m.forms.length + m.lists.length + m.indicatorLists.length + m.departments.length + unfilledCount(m) > 0;
 }
 
 /** The review writes nothing into a unit's workbook: that a protected sheet could not be filled is not its business. */

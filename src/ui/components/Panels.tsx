@@ -4,7 +4,7 @@ import {
   Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens,
 } from '@fluentui/react-components';
 import { forwardRef, useState } from 'react';
-import { type Analysis, type Lang, PROFILES } from '../../engine';
+import { type Analysis, type Lang, PROFILES, unfilledCount } from '../../engine';
 import type { Settings } from '../host';
 import type { Strings } from '../i18n';
 import type { Notice } from '../useSession';
@@ -30,7 +30,7 @@ export function Recognised({ analysis, strings, lang, profileFrom, comparison }:
   if (m.indicatorLists.length) parts.push(strings.indicatorLists(m.indicatorLists.length, m.indicatorLists.reduce((n, l) => n + l.indicators.length, 0)));
   if (m.forms.length) parts.push(strings.forms(m.forms.length));
   if (m.departments.length) parts.push(strings.departments(m.departments.length));
-  const unfilled = m.unfilled.forms.length + m.unfilled.departments.length;
+  const unfilled = unfilledCount(m);
   if (unfilled) parts.push(strings.unfilled(unfilled));
   const sheets = [...new Set([...m.lists, ...m.indicatorLists, ...m.forms, ...m.departments].map((t) => t.sheet))];
   if (parts.length === 0) return <p className={styles.recognised}>{strings.noTable}</p>;
