@@ -77,6 +77,19 @@ describe.each(DOORS)('through the $name', (door) => {
       const a = analyse(snapshot);
       expect(a.model.indicators.slice(0, 2).map((i) => [i.targetText, i.actualText, i.score?.toNumber()])).toEqual([['95%', '90%', 18.95], ['≥95%', '90%', 18.95]]);
       expect(a.issues.filter((i) => i.rule === 'actual.percent-assumed')).toEqual([]);
+      expect(snapshot.sheets[0].dates).toEqual({ F4: '2025-10-01' });
+    });
+
+    test('a date typed into an amount cell is said as the date it shows, never read as 45,658 万元', async () => {
+      const model = door.make();
+      const sheet = model.addSheet('汇总', [['项目名称', '全年预算数', '全年执行数'], ['甲', 45658, 90]]);
+      sheet.setNumberFormat(1, 1, 'yyyy/m/d');
+      const { snapshot, syncs } = await readSnapshot(api(model));
+      expect(syncs).toBe(3);
+      expect(snapshot.sheets[0].dates).toEqual({ B2: '2025-01-01' });
+      const a = analyse(snapshot);
+      expect(a.issues.filter((i) => i.rule === 'cell.date').map((i) => [i.cell, i.severity])).toEqual([['B2', 'error']]);
+      expect(a.model.projects[0].budget).toBeNull();
     });
 
     test('20,000 indicator rows with 4,000 merges: three syncs, merges in calls of at most 512', async () => {

@@ -1,4 +1,5 @@
-// Which number cells show a percent (0.95 as 95%). Only a number's format matters, so formats are asked
+// Which number cells show a percent (0.95 as 95%) or a date (45658 as 2025-01-01, never 45,658 万元). Only a
+// number's format matters, so formats are asked
 // for the runs of number cells down each column, not the used range: on a 20,000-row indicator list that
 // is the 分值 column, not every cell's "General". The loads are queued to ride with the merges' first
 // sync; a run whose sync failed, or that never went, is asked again in syncs of its own.
@@ -36,14 +37,21 @@ export function numberRuns(sheet: string, rowIndex: number, columnIndex: number,
   });
 }
 
-const percentCodes = new Map<string, boolean>();
+type Shows = 'percent' | 'date' | null;
+const shownAs = new Map<string, Shows>();
 
 /** Formats repeat: each code is looked at once. */
-function showsPercent(code: unknown): boolean {
-  if (typeof code !== 'string' || code === 'General') return false;
-  let percent = percentCodes.get(code);
-  if (percent === undefined) percentCodes.set(code, (percent = isPercentCode(code) && !isDateCode(code)));
-  return percent;
+function shows(code: unknown): Shows {
+  if (typeof code !== 'string' || code === 'General') return null;
+  let kind = shownAs.get(code);
+  if (kind === undefined) shownAs.set(code, (kind = isDateCode(code) ? 'date' : isPercentCode(code) ? 'percent' : null));
+  return kind;
+}
+
+/** Addresses of the number cells shown as percents and as dates, by sheet. */
+export interface ShownFormats {
+  percents: Map<string, string[]>;
+  dates: Map<string, string[]>;
 }
 
 function queue(context: Excel.RequestContext, runs: Run[]): Pending[] {
@@ -88,8 +96,8 @@ export function queuePercents(context: Excel.RequestContext, runs: Run[]): Perce
   return { riding: queue(context, first), rest };
 }
 
-/** The percent cells by sheet, from the riding loads and the rest; returns the syncs it took. */
-export async function readPercents(context: Excel.RequestContext, read: PercentRead, out: Map<string, string[]>): Promise<number> {
+/** The percent and date cells by sheet, from the riding loads and the rest; returns the syncs it took. */
+export async function readPercents(context: Excel.RequestContext, read: PercentRead, out: ShownFormats): Promise<number> {
   let syncs = 0;
   const missed: Run[] = [];
   collect(read.riding, out, missed);
@@ -102,7 +110,7 @@ export async function readPercents(context: Excel.RequestContext, read: PercentR
   return syncs;
 }
 
-function collect(pending: Pending[], out: Map<string, string[]>, missed: Run[]): void {
+function collect(pending: Pending[], out: ShownFormats, missed: Run[]): void {
   for (const { run, range } of pending) {
     let formats: unknown[][];
     try {
@@ -112,11 +120,13 @@ function collect(pending: Pending[], out: Map<string, string[]>, missed: Run[]):
       continue;
     }
     formats.forEach((line, r) => {
-      if (!showsPercent(line[0])) return;
-      const list = out.get(run.sheet);
+      const kind = shows(line[0]);
+      if (!kind) return;
+      const map = kind === 'date' ? out.dates : out.percents;
+      const list = map.get(run.sheet);
       const address = toA1(run.top + r, run.col);
       if (list) list.push(address);
-      else out.set(run.sheet, [address]);
+      else map.set(run.sheet, [address]);
     });
   }
 }

@@ -5,11 +5,12 @@
 /// <reference types="office-js" />
 
 import { type CellValue, type SheetSnapshot, toA1, type WorkbookSnapshot } from '../../engine';
-import { type Area, areaToA1 } from '../../engine/address';
+import { type Area, areaToA1, parseA1 } from '../../engine/address';
 import { FILL_RECORD_NAMESPACE } from '../fillRecord';
+import { dateText } from '../xlsx/dates';
 import { CELLS_PER_READ, isSizeError, type OfficeApi, PAYLOAD_BUDGET, runOptions } from './api';
 import { mergeBands, readMerges } from './merges';
-import { numberRuns, queuePercents, readPercents, type Run } from './percents';
+import { numberRuns, queuePercents, readPercents, type Run, type ShownFormats } from './percents';
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
@@ -35,7 +36,7 @@ function isFormula(formula: unknown, value: unknown): formula is string {
   return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
 }
 
-function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: string[], percents: string[] | undefined): SheetSnapshot {
+function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: string[], percents: string[] | undefined, dates: string[] | undefined): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: Record<string, string> = {};
   for (const g of grids) {
@@ -52,6 +53,16 @@ function toSnapshot(name: string, isProtected: boolean, grids: Grid[], merges: s
   for (let r = 0; r < values.length; r++) if (!values[r]) values[r] = [];
   const sheet: SheetSnapshot = { name, values, formulas, merges, protected: isProtected };
   if (percents?.length) sheet.percents = percents;
+  if (dates?.length) {
+    // Office.js gives a date cell's serial number; the engine wants the date it shows (1900 date system:
+    // the API before ExcelApi 1.16 does not say whether a workbook uses 1904).
+    sheet.dates = {};
+    for (const address of dates) {
+      const { row, col } = parseA1(address);
+      const v = values[row]?.[col];
+      if (typeof v === 'number') sheet.dates[address] = dateText(v, false);
+    }
+  }
   return sheet;
 }
 
@@ -165,11 +176,11 @@ export async function readSnapshot(api: OfficeApi): Promise<ReadResult> {
     for (const [name, list] of grids) for (const g of list) numberRuns(name, g.rowIndex, g.columnIndex, g.values, runs);
     const formats = queuePercents(context, runs); // rides with the merges' first sync
     syncs += await readMerges(context, bands, merges);
-    const percents = new Map<string, string[]>();
-    syncs += await readPercents(context, formats, percents);
+    const shown: ShownFormats = { percents: new Map(), dates: new Map() };
+    syncs += await readPercents(context, formats, shown);
 
     const snapshot: WorkbookSnapshot = {
-      sheets: sheets.map((s) => toSnapshot(s.name, s.protected, grids.get(s.name) ?? [], [...(merges.get(s.name) ?? [])], percents.get(s.name))),
+      sheets: sheets.map((s) => toSnapshot(s.name, s.protected, grids.get(s.name) ?? [], [...(merges.get(s.name) ?? [])], shown.percents.get(s.name), shown.dates.get(s.name))),
     };
     const usedRanges: Record<string, string | null> = {};
     for (const s of sheets) {
