@@ -1,5 +1,5 @@
 // The open workbook into a snapshot, in three syncs: the sheets; every sheet's used range (values and
-// formulas); the merged areas, in bands of rows, with the number formats of the number cells (percents). A sheet too large for one response (Excel refuses it,
+// formulas); the merged areas, in bands of rows, with the number formats of the number cells (percents and dates). A sheet too large for one response (Excel refuses it,
 // or past 5,000,000 cells gives null values) is read in row blocks, halved until each fits.
 
 /// <reference types="office-js" />
@@ -10,7 +10,7 @@ import { FILL_RECORD_NAMESPACE } from '../fillRecord';
 import { dateText } from '../xlsx/dates';
 import { CELLS_PER_READ, isSizeError, type OfficeApi, PAYLOAD_BUDGET, runOptions } from './api';
 import { mergeBands, readMerges } from './merges';
-import { numberRuns, queuePercents, readPercents, type Run, type ShownFormats } from './percents';
+import { numberRuns, queueFormats, readFormats, type Run, type ShownFormats } from './shownFormats';
 
 export interface ReadResult {
   snapshot: WorkbookSnapshot;
@@ -174,10 +174,10 @@ export async function readSnapshot(api: OfficeApi): Promise<ReadResult> {
     });
     const runs: Run[] = [];
     for (const [name, list] of grids) for (const g of list) numberRuns(name, g.rowIndex, g.columnIndex, g.values, runs);
-    const formats = queuePercents(context, runs); // rides with the merges' first sync
+    const formats = queueFormats(context, runs); // rides with the merges' first sync
     syncs += await readMerges(context, bands, merges);
     const shown: ShownFormats = { percents: new Map(), dates: new Map() };
-    syncs += await readPercents(context, formats, shown);
+    syncs += await readFormats(context, formats, shown);
 
     const snapshot: WorkbookSnapshot = {
       sheets: sheets.map((s) => toSnapshot(s.name, s.protected, grids.get(s.name) ?? [], [...(merges.get(s.name) ?? [])], shown.percents.get(s.name), shown.dates.get(s.name))),

@@ -83,7 +83,7 @@ function groups(runs: Run[]): Run[][] {
   return out;
 }
 
-export interface PercentRead {
+export interface FormatRead {
   /** Queued loads to ride with the next sync (the first group's). */
   riding: Pending[];
   /** Groups still to read in syncs of their own. */
@@ -91,13 +91,13 @@ export interface PercentRead {
 }
 
 /** Queues the first group's loads now, so that the caller's next sync carries them. */
-export function queuePercents(context: Excel.RequestContext, runs: Run[]): PercentRead {
+export function queueFormats(context: Excel.RequestContext, runs: Run[]): FormatRead {
   const [first = [], ...rest] = groups(runs);
   return { riding: queue(context, first), rest };
 }
 
 /** The percent and date cells by sheet, from the riding loads and the rest; returns the syncs it took. */
-export async function readPercents(context: Excel.RequestContext, read: PercentRead, out: ShownFormats): Promise<number> {
+export async function readFormats(context: Excel.RequestContext, read: FormatRead, out: ShownFormats): Promise<number> {
   let syncs = 0;
   const missed: Run[] = [];
   collect(read.riding, out, missed);
